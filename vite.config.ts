@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+// The dev server proxies /ws to a running gateway (npm run dev starts one).
+const gatewayPort = process.env.GATEWAY_PORT ?? '8080';
+
+export default defineConfig({
+  root: 'web',
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/ws': { target: `ws://127.0.0.1:${gatewayPort}`, ws: true },
+    },
+  },
+  test: {
+    root: repoRoot,
+    include: ['server/**/*.test.ts', 'gateway/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'docs/**/*.test.ts'],
+    exclude: ['node_modules/**', 'e2e/**', 'dist/**'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
