@@ -1,0 +1,162 @@
+/**
+ * The message catalogue (PROTOCOL.md §5, plus the server's own lines in
+ * docs/PROTOCOL.md), in both languages, with a formatter and a parser for every
+ * entry. Browser-safe: the server formats with it, the clients parse with it.
+ */
+
+export type Lang = 'en' | 'uk';
+export const LANGS: readonly Lang[] = ['en', 'uk'];
+
+/** Who a message goes to: every player at the table, all but the mover, or one player. */
+export type Audience = 'table' | 'others' | 'player';
+
+interface Entry {
+  readonly to: Audience;
+  readonly uk: string;
+  readonly en: string;
+  /** Other spellings a parser accepts (never formatted). */
+  readonly alsoParse?: readonly string[];
+}
+
+export const MESSAGES = {
+  JOINED: {
+    to: 'table',
+    uk: 'До гри приєднався(лась) {name}',
+    en: '{name} joined the game',
+    alsoParse: ['До гри прєднався(лась) {name}'], // the reference server's spelling
+  },
+  WAITING: { to: 'table', uk: 'Очікуємо гравців: {k} з {n}', en: 'Waiting for players: {k} of {n}' },
+  STARTED: { to: 'table', uk: 'Гра почалась!', en: 'The game has started!' },
+  WORD: { to: 'table', uk: 'Слово: {mask}', en: 'Word: {mask}' },
+  TURN_OF: { to: 'table', uk: 'Хід {name}', en: 'Turn: {name}' },
+  LETTER_NAMED: { to: 'others', uk: "Названо літеру '{letter}'", en: "Letter named: '{letter}'" },
+  WORD_NAMED: { to: 'others', uk: 'Названо слово "{word}"', en: 'Word named: "{word}"' },
+  EARNED: { to: 'player', uk: 'Ви заробили балів: {points}', en: 'You earned points: {points}' },
+  WON: { to: 'player', uk: 'Вітаємо! Ви виграли!!!', en: 'Congratulations! You won!!!' },
+  NO_LETTER: { to: 'player', uk: 'Немає такої літери', en: 'No such letter' },
+  ALREADY_OPEN: { to: 'player', uk: 'Літеру вже відгадано', en: 'That letter is already open' },
+  BURNED: { to: 'player', uk: 'На жаль, Ваші бали "згоріли"', en: 'Sorry, your points "burned"' },
+  GAME_OVER: { to: 'table', uk: 'Гру закінчено!', en: 'The game is over!' },
+  SCORE: { to: 'table', uk: 'Рахунок: {scores}', en: 'Score: {scores}' },
+  LEFT: { to: 'table', uk: '{name} залишив(ла) гру', en: '{name} left the game' },
+  TIMEOUT: { to: 'table', uk: '{name} не встиг(ла) зробити хід', en: '{name} ran out of time' },
+  RENAMED: { to: 'player', uk: "Ім'я зайняте, ви граєте як {name}", en: 'That name is taken; you play as {name}' },
+  NO_NAME: { to: 'player', uk: 'Не надано імені гравця.', en: 'No player name given.' },
+  BAD_NAME: { to: 'player', uk: 'Ім\'я не може починатися з "/"', en: 'A name cannot start with "/"' },
+  UNEXPECTED: { to: 'player', uk: 'Неочікувані дані від клієнта {name}', en: 'Unexpected data from client {name}' },
+  NO_COMMAND: { to: 'player', uk: 'Немає такої команди: "{command}"', en: 'No such command: "{command}"' },
+  BAD_COMMAND: { to: 'player', uk: 'Недопустима команда: "{line}"', en: 'Invalid command: "{line}"' },
+  NOT_YOUR_TURN: { to: 'player', uk: 'Зараз не ваш хід', en: 'It is not your turn' },
+  NOT_A_LETTER: { to: 'player', uk: 'Назвіть одну літеру', en: 'Name a single letter' },
+  LINE_TOO_LONG: { to: 'player', uk: 'Задовгий рядок', en: 'Line too long' },
+  // The server's own lines (docs/PROTOCOL.md), beyond the shared contract.
+  WELCOME: {
+    to: 'player',
+    uk: "Вітаємо у грі «Вгадай слово»! Введіть своє ім'я та натисніть Enter.",
+    en: 'Welcome to Word Guess! Type your name and press Enter.',
+  },
+  HOW_TO_PLAY: {
+    to: 'player',
+    uk: 'На своєму ході введіть: /letter Л (літера) або /word СЛОВО (усе слово).',
+    en: 'On your turn type: /letter X (a letter) or /word WORD (the whole word).',
+  },
+  NAME_TIMEOUT: { to: 'player', uk: "Ім'я не надано вчасно. До побачення.", en: 'No name was given in time. Goodbye.' },
+  SERVER_FULL: { to: 'player', uk: 'Сервер переповнений, спробуйте пізніше.', en: 'The server is full; try again later.' },
+  STOPPING: { to: 'player', uk: 'Сервер зупиняється. До побачення!', en: 'The server is stopping. Goodbye!' },
+  // RESULT last: `{name} {points}` would match almost any line, so parsers try it last.
+  RESULT: { to: 'table', uk: '{name} {points}', en: '{name} {points}' },
+} as const satisfies Record<string, Entry>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+type FieldsOf<S extends string> = S extends `${string}{${infer F}}${infer Rest}` ? F | FieldsOf<Rest> : never;
+/** The fields a message takes, e.g. `{ name: string }` for JOINED. */
+export type MessageFields<Id extends MessageId> = { [K in FieldsOf<(typeof MESSAGES)[Id]['en']>]: string | number };
+
+/** A recognised message line. */
+export interface ParsedMessage {
+  readonly id: MessageId;
+  readonly lang: Lang;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** Formats a message in a language: `format('en', 'JOINED', { name: 'Ann' })`. */
+export function format<Id extends MessageId>(lang: Lang, id: Id, fields?: MessageFields<Id>): string {
+  const template: string = MESSAGES[id][lang];
+  if (!fields) return template;
+  const values = fields as Record<string, string | number>;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+}
+
+/** One player's points in a SCORE line. */
+export interface ScoreEntry {
+  readonly name: string;
+  readonly points: number;
+}
+
+/** The `{scores}` field of SCORE: `Ann 2, Bob 0`. */
+export function formatScores(entries: readonly ScoreEntry[]): string {
+  return entries.map((e) => `${e.name} ${e.points}`).join(', ');
+}
+
+/** Splits the `{scores}` field of SCORE back into entries. */
+export function parseScores(scores: string): ScoreEntry[] {
+  const entries: ScoreEntry[] = [];
+  for (const m of scores.matchAll(/(.+?) (\d+)(?:, |$)/gu)) {
+    entries.push({ name: m[1], points: Number(m[2]) });
+  }
+  return entries;
+}
+
+const NUMERIC_FIELDS = new Set(['k', 'n', 'points']);
+
+interface Matcher {
+  readonly lang: Lang;
+  readonly regex: RegExp;
+  readonly names: readonly string[];
+}
+
+function compile(template: string, lang: Lang): Matcher {
+  const names: string[] = [];
+  let source = '';
+  for (const part of template.split(/(\{\w+\})/)) {
+    const field = /^\{(\w+)\}$/.exec(part);
+    if (field) {
+      names.push(field[1]);
+      source += NUMERIC_FIELDS.has(field[1]) ? '(\\d+)' : field[1] === 'command' || field[1] === 'line' ? '(.*?)' : '(.+?)';
+    } else {
+      source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return { lang, regex: new RegExp(`^${source}$`, 'u'), names };
+}
+
+const MATCHERS = new Map<MessageId, Matcher[]>();
+for (const id of Object.keys(MESSAGES) as MessageId[]) {
+  const entry: Entry = MESSAGES[id];
+  const matchers: Matcher[] = [];
+  for (const lang of LANGS) matchers.push(compile(entry[lang], lang));
+  for (const alt of entry.alsoParse ?? []) matchers.push(compile(alt, 'uk'));
+  MATCHERS.set(id, matchers);
+}
+
+/** Parses a line as one particular message; null when it is not that message. */
+export function parseAs(id: MessageId, line: string): ParsedMessage | null {
+  for (const m of MATCHERS.get(id)!) {
+    const match = m.regex.exec(line);
+    if (!match) continue;
+    const fields: Record<string, string> = {};
+    m.names.forEach((name, i) => (fields[name] = match[i + 1]));
+    return { id, lang: m.lang, fields };
+  }
+  return null;
+}
+
+/** Recognises a message line in either language; null when it matches no entry. */
+export function parseMessage(line: string): ParsedMessage | null {
+  for (const id of MATCHERS.keys()) {
+    const parsed = parseAs(id, line);
+    if (parsed) return parsed;
+  }
+  return null;
+}
