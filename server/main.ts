@@ -1,0 +1,75 @@
+/**
+ * `npm run server -- [--host H] [--port 30003] [--players 2] [--words FILE]
+ * [--lang en|uk] [--turn-seconds 60]`: parses flags, loads the words, starts the server.
+ */
+import { integer, oneOf, parseFlagsOrExit, port, string } from './cli.js';
+import { defaultWordFile, loadWords } from './game/words.js';
+import { LANGS } from './protocol/catalog.js';
+import { DEFAULT_PORT, MAX_CONNECTIONS, createGameServer } from './server.js';
+
+const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}]`;
+
+const flags = parseFlagsOrExit(
+  process.argv.slice(2),
+  {
+    host: string(),
+    port: port({ default: DEFAULT_PORT }),
+    players: integer({ min: 1, max: 100, default: 2 }),
+    words: string(),
+    lang: oneOf(LANGS, { default: 'en' }),
+    'turn-seconds': integer({ min: 0, max: 86_400, default: 60 }),
+    'max-connections': integer({ min: 1, default: MAX_CONNECTIONS }),
+  },
+  USAGE,
+);
+
+const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+
+async function main(): Promise<void> {
+  const wordFile = flags.words ?? defaultWordFile(flags.lang);
+  let words: string[];
+  try {
+    words = await loadWords(wordFile);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  let server;
+  try {
+    server = await createGameServer({
+      host: flags.host,
+      port: flags.port,
+      players: flags.players,
+      words,
+      lang: flags.lang,
+      turnSeconds: flags['turn-seconds'],
+      maxConnections: flags['max-connections'],
+      log,
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const { host, port } = server.address();
+  // `*:PORT` as ss and netstat show a socket bound to every interface.
+  const shown = host === '::' || host === '0.0.0.0' ? '*' : host.includes(':') ? `[${host}]` : host;
+  const turn = flags['turn-seconds'] === 0 ? 'no turn clock' : `${flags['turn-seconds']} s a turn`;
+  process.stdout.write(
+    `word-guess server listening on ${shown}:${port}: ${flags.players} players per game, language ${flags.lang}, ${turn}, ${words.length} words\n` +
+      `join with: telnet localhost ${port}   (or: nc localhost ${port}, npm run client -- --port ${port})\n`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping, telling players`);
+    server.close().then(() => {
+      log('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,191 @@
+/**
+ * The canonical word-guess server: accepts TCP peers, takes each one's name, and
+ * hands them to the lobby. Everything a peer sends goes through here first, so the
+ * name rules and the limits of PROTOCOL.md §4 live here.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import { Connection, DEFAULT_LIMITS, type ConnectionLimits } from './connection.js';
+import { Lobby, type LobbyStats } from './lobby.js';
+import { format, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
+import { QUIT } from './protocol/commands.js';
+import { checkName, cleanLine } from './sanitize.js';
+import type { Clock } from './table.js';
+
+export interface GameServerOptions {
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Players per table. */
+  readonly players: number;
+  /** Words to choose from; with one word every game is the same. */
+  readonly words: readonly string[];
+  readonly lang: Lang;
+  /** Time for one move; 0 turns the clock off. */
+  readonly turnSeconds: number;
+  /** How long a new peer has to send its name. */
+  readonly nameTimeoutMs?: number;
+  /** A peer silent this long after connecting is greeted (a person on telnet); programs send their name first. */
+  readonly greetAfterMs?: number;
+  /** Connections held at once; more are told the server is full. */
+  readonly maxConnections?: number;
+  readonly limits?: Partial<ConnectionLimits>;
+  /** One log line for operators; silent by default. */
+  readonly log?: (line: string) => void;
+  readonly random?: () => number;
+  readonly clock?: Clock;
+}
+
+export interface ServerStats extends LobbyStats {
+  /** Connections open now, named or not. */
+  readonly connections: number;
+}
+
+export interface GameServer {
+  address(): { host: string; port: number };
+  stats(): ServerStats;
+  /** Tells every player the server is stopping, closes every connection, stops listening. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 30003;
+export const NAME_TIMEOUT_MS = 60_000;
+export const GREET_AFTER_MS = 1_000;
+export const MAX_CONNECTIONS = 20_000;
+
+/** Starts a game server; resolves once it is listening. */
+export async function createGameServer(opts: GameServerOptions): Promise<GameServer> {
+  if (opts.words.length === 0) throw new Error('The word list is empty: give at least one word.');
+  if (!Number.isInteger(opts.players) || opts.players < 1) throw new Error(`Players per game must be a whole number ≥ 1, not ${opts.players}.`);
+  const log = opts.log ?? (() => {});
+  const random = opts.random ?? Math.random;
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const nameTimeoutMs = opts.nameTimeoutMs ?? NAME_TIMEOUT_MS;
+  const greetAfterMs = opts.greetAfterMs ?? GREET_AFTER_MS;
+  const maxConnections = opts.maxConnections ?? MAX_CONNECTIONS;
+  const connections = new Map<string, Connection>();
+  let nextId = 1;
+
+  const say = <Id extends MessageId>(c: Connection, id: Id, fields?: MessageFields<Id>) => c.send(format(opts.lang, id, fields));
+
+  const lobby = new Lobby({
+    playersPerTable: opts.players,
+    lang: opts.lang,
+    pickWord: () => opts.words[Math.floor(random() * opts.words.length)],
+    turnMs: opts.turnSeconds * 1000,
+    clock: opts.clock,
+    io: {
+      send: (player, line) => connections.get(player)?.send(line),
+      end: (player) => connections.get(player)?.end('game over'),
+      log,
+    },
+  });
+
+  function accept(socket: Socket): void {
+    const id = `c${nextId++}`;
+    let named = false;
+    let greeted = false;
+    // One timer per waiting peer: first the greeting, then the name deadline.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const waitForName = () => {
+      if (!greeted && greetAfterMs < nameTimeoutMs) {
+        timer = setTimeout(() => {
+          greeted = true;
+          say(conn, 'WELCOME');
+          say(conn, 'HOW_TO_PLAY');
+          waitForName();
+        }, greetAfterMs);
+      } else {
+        timer = setTimeout(() => {
+          say(conn, 'NAME_TIMEOUT');
+          conn.end('sent no name in time');
+        }, greeted ? nameTimeoutMs - greetAfterMs : nameTimeoutMs);
+      }
+    };
+    const conn: Connection = new Connection(
+      socket,
+      id,
+      {
+        line(text) {
+          if (named) {
+            const line = cleanLine(text);
+            if (line !== '') lobby.handleLine(id, line);
+            return;
+          }
+          if (timer) clearTimeout(timer);
+          const check = checkName(text);
+          if (!check.ok) {
+            say(conn, check.error);
+            conn.end(check.error === 'NO_NAME' ? 'sent no name' : 'sent a bad name');
+            return;
+          }
+          named = true;
+          const name = lobby.join(id, check.name);
+          log(`${id} joined as ${JSON.stringify(name)}`);
+        },
+        tooLong() {
+          if (named) lobby.lineTooLong(id);
+          else say(conn, 'LINE_TOO_LONG');
+        },
+        close(why) {
+          if (timer) clearTimeout(timer);
+          connections.delete(id);
+          if (named) lobby.leave(id);
+          log(`${id} disconnected (${why})`);
+        },
+      },
+      limits,
+    );
+    connections.set(id, conn);
+    log(`${id} connected from ${conn.remote}`);
+    if (connections.size > maxConnections) {
+      say(conn, 'SERVER_FULL');
+      conn.end('server full');
+      return;
+    }
+    waitForName();
+  }
+
+  const server: Server = createServer(accept);
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => reject(listenError(err, opts.host, opts.port));
+    server.once('error', onError);
+    // No host: every interface, IPv6 and IPv4 both, so `telnet localhost` works either way.
+    server.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host }, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  // Accept errors (e.g. too many open files) are logged; the server keeps serving.
+  server.on('error', (err) => log(`server error: ${err.message}`));
+
+  let closing: Promise<void> | null = null;
+  return {
+    address() {
+      const a = server.address();
+      if (a === null || typeof a === 'string') throw new Error('The server is not listening');
+      return { host: a.address, port: a.port };
+    },
+    stats() {
+      return { connections: connections.size, ...lobby.stats() };
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        lobby.stop();
+        for (const c of connections.values()) {
+          say(c, 'STOPPING');
+          c.send(QUIT);
+          c.end('server stopping');
+        }
+      });
+      return closing;
+    },
+  };
+}
+
+function listenError(err: NodeJS.ErrnoException, host = 'every interface', port = DEFAULT_PORT): Error {
+  if (err.code === 'EADDRINUSE') return new Error(`Port ${port} on ${host} is already in use: stop what runs there or choose another --port.`);
+  if (err.code === 'EACCES') return new Error(`Not allowed to listen on port ${port}: choose a port above 1023.`);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new Error(`Cannot listen on ${host}: no such local address.`);
+  return new Error(`Cannot listen on ${host}:${port}: ${err.message}`);
+}
