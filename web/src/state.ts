@@ -1,0 +1,355 @@
+/**
+ * The view state of the web client as a pure reducer: the lines the server sends
+ * (and the lines we send, and the socket's open/close) in, what the page shows out.
+ * No DOM, no socket, no clock: every action carries its own time.
+ */
+import { MESSAGES, QUIT, TURN, parseAs, parseCommand, parseMessage, parseScores } from '../../server/protocol/index.js';
+import type { Lang, MessageId } from '../../server/protocol/index.js';
+
+export type Phase = 'join' | 'connecting' | 'waiting' | 'playing' | 'over' | 'error';
+
+export interface Player {
+  readonly name: string;
+  /** Null against a server that sends no SCORE. */
+  readonly points: number | null;
+  readonly left: boolean;
+}
+
+/** The last move at the table, as far as this client can tell. */
+export interface Move {
+  readonly by: string;
+  readonly kind: 'letter' | 'word' | 'timeout' | 'left';
+  readonly value: string;
+  readonly outcome: 'pending' | 'hit' | 'miss' | 'already' | 'right' | 'wrong' | 'invalid' | 'none';
+  /** Points the move earned (letters opened, or the EARNED line). */
+  readonly earned: number | null;
+  /** Change of the mover's score from SCORE (includes the bonus, or the burn). */
+  readonly delta: number | null;
+}
+
+/** `table`: everyone; `others`: all but the mover; `player`: to us alone; `command`: `/turn`, `/quit`; `other`: unrecognised. */
+export type LogKind = 'table' | 'others' | 'player' | 'command' | 'other';
+
+export interface LogEntry {
+  readonly n: number;
+  readonly t: number;
+  readonly text: string;
+  readonly kind: LogKind;
+  readonly id: MessageId | null;
+}
+
+export interface WireEntry {
+  readonly t: number;
+  /** `in`: server → us; `out`: us → server; `meta`: the socket opened or closed. */
+  readonly dir: 'in' | 'out' | 'meta';
+  readonly text: string;
+}
+
+export type ErrorKind = 'unreachable' | 'unavailable' | 'lost' | 'refused';
+
+export interface ConnError {
+  readonly kind: ErrorKind;
+  readonly code: number;
+  /** The close reason, or the server's own line that refused us. */
+  readonly detail: string;
+}
+
+export interface State {
+  readonly phase: Phase;
+  /** The name as typed (Play again sends it again). */
+  readonly typedName: string;
+  /** The name the server knows us by (from our JOINED or RENAMED). */
+  readonly me: string;
+  /** A name problem the server reported, shown at the name. */
+  readonly nameNote: { readonly id: 'NO_NAME' | 'BAD_NAME' | 'RENAMED'; readonly text: string } | null;
+  readonly serverLang: Lang | null;
+  readonly open: boolean;
+  readonly players: readonly Player[];
+  /** From WAITING: k players of n. */
+  readonly waiting: { readonly k: number; readonly n: number } | null;
+  readonly mask: string | null;
+  /** Letters named so far (NFC, lower case) and what became of them. */
+  readonly letters: Readonly<Record<string, 'pending' | 'hit' | 'miss'>>;
+  readonly turnOf: string | null;
+  /** True between `/turn` and our move. */
+  readonly myTurn: boolean;
+  /** Counts `/turn` lines, so the page can tell a new turn from the same one. */
+  readonly turns: number;
+  readonly last: Move | null;
+  readonly won: boolean;
+  readonly winner: string | null;
+  readonly results: readonly { readonly name: string; readonly points: number }[] | null;
+  readonly log: readonly LogEntry[];
+  readonly wire: readonly WireEntry[];
+  readonly error: ConnError | null;
+  /** A line that refused us (NO_NAME, SERVER_FULL, …), remembered until the close. */
+  readonly refusal: { readonly id: MessageId; readonly text: string } | null;
+}
+
+export type Action =
+  | { readonly type: 'join'; readonly name: string; readonly t: number }
+  | { readonly type: 'open'; readonly t: number }
+  | { readonly type: 'line'; readonly line: string; readonly t: number }
+  | { readonly type: 'sent'; readonly line: string; readonly t: number }
+  | { readonly type: 'closed'; readonly code: number; readonly reason: string; readonly t: number };
+
+export const initialState: State = {
+  phase: 'join',
+  typedName: '',
+  me: '',
+  nameNote: null,
+  serverLang: null,
+  open: false,
+  players: [],
+  waiting: null,
+  mask: null,
+  letters: {},
+  turnOf: null,
+  myTurn: false,
+  turns: 0,
+  last: null,
+  won: false,
+  winner: null,
+  results: null,
+  log: [],
+  wire: [],
+  error: null,
+  refusal: null,
+};
+
+/** Lines after which the server closes the connection: we were refused. */
+const REFUSALS: ReadonlySet<MessageId> = new Set(['NO_NAME', 'BAD_NAME', 'NAME_TIMEOUT', 'SERVER_FULL', 'STOPPING']);
+/** Replies to a move that was not acted on; the server sends `/turn` again. */
+const INVALID: ReadonlySet<MessageId> = new Set(['NOT_YOUR_TURN', 'NOT_A_LETTER', 'BAD_COMMAND', 'NO_COMMAND', 'UNEXPECTED', 'LINE_TOO_LONG']);
+
+/** NFC, lower case: how the server compares letters. */
+export function norm(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+function count(mask: string, letter: string): number {
+  let n = 0;
+  for (const c of norm(mask)) if (c === letter) n++;
+  return n;
+}
+
+/**
+ * Adds a name we had not seen. JOINED lines come in join order; a name we first
+ * meet elsewhere (TURN_OF, RESULT) joined before us, so it goes before us.
+ */
+function withPlayer(players: readonly Player[], name: string, me: string, joined = false): readonly Player[] {
+  if (name === '' || players.some((p) => p.name === name)) return players;
+  const player: Player = { name, points: null, left: false };
+  const mine = players.findIndex((p) => p.name === me);
+  if (joined || mine < 0 || name === me) return [...players, player];
+  return [...players.slice(0, mine), player, ...players.slice(mine)];
+}
+
+export function reduce(state: State, action: Action): State {
+  switch (action.type) {
+    case 'join':
+      // A new connection: a new table. The log and the wire are kept: nothing is lost.
+      return {
+        ...initialState,
+        phase: 'connecting',
+        typedName: action.name,
+        me: action.name.trim(),
+        log: state.log,
+        wire: state.wire,
+      };
+    case 'open':
+      return { ...state, open: true, wire: [...state.wire, { t: action.t, dir: 'meta', text: 'open' }] };
+    case 'sent':
+      return sent({ ...state, wire: [...state.wire, { t: action.t, dir: 'out', text: action.line }] }, action.line);
+    case 'line':
+      return line({ ...state, wire: [...state.wire, { t: action.t, dir: 'in', text: action.line }] }, action.line, action.t);
+    case 'closed':
+      return closed({ ...state, wire: [...state.wire, { t: action.t, dir: 'meta', text: `close ${action.code} ${action.reason}`.trim() }] }, action);
+  }
+}
+
+function sent(state: State, text: string): State {
+  const cmd = parseCommand(text);
+  if (!cmd || (cmd.name !== 'letter' && cmd.name !== 'word')) return state;
+  const value = norm(cmd.arg);
+  const kind = cmd.name;
+  const move: Move = { by: state.me, kind, value, outcome: 'pending', earned: null, delta: null };
+  const letters = kind === 'letter' && !state.letters[value] ? { ...state.letters, [value]: 'pending' as const } : state.letters;
+  return { ...state, myTurn: false, last: move, letters };
+}
+
+function log(state: State, text: string, t: number, kind: LogKind, id: MessageId | null): State {
+  return { ...state, log: [...state.log, { n: state.log.length, t, text, kind, id }] };
+}
+
+function line(state: State, text: string, t: number): State {
+  const cmd = parseCommand(text);
+  if (cmd) {
+    state = log(state, text, t, 'command', null);
+    if (text === TURN) return { ...state, myTurn: true, turns: state.turns + 1, turnOf: state.me, phase: 'playing' };
+    if (text === QUIT) return { ...state, myTurn: false, phase: 'over', results: state.results ?? [] };
+    return state;
+  }
+  // After GAME_OVER the lines are RESULTs, which would match almost anything.
+  const parsed = state.phase === 'over' && state.results ? parseAs('RESULT', text) ?? parseMessage(text) : parseMessage(text);
+  if (!parsed || (parsed.id === 'RESULT' && state.phase !== 'over')) return log(state, text, t, 'other', null);
+  const { id, fields } = parsed;
+  state = log(state, text, t, MESSAGES[id].to, id);
+  if (id !== 'RESULT') state = { ...state, serverLang: parsed.lang };
+  if (REFUSALS.has(id)) state = { ...state, refusal: { id, text } };
+  return message(state, id, fields);
+}
+
+function message(state: State, id: MessageId, f: Readonly<Record<string, string>>): State {
+  const last = state.last;
+  switch (id) {
+    case 'JOINED': {
+      // The first JOINED we get is our own: the name as the server cleaned it.
+      const first = state.phase === 'connecting';
+      const me = first ? f.name : state.me;
+      return { ...state, me, phase: first ? 'waiting' : state.phase, players: withPlayer(state.players, f.name, me, true) };
+    }
+    case 'RENAMED':
+      return {
+        ...state,
+        me: f.name,
+        players: state.players.map((p) => (p.name === state.me ? { ...p, name: f.name } : p)),
+        nameNote: { id, text: f.name },
+      };
+    case 'NO_NAME':
+    case 'BAD_NAME':
+      return { ...state, nameNote: { id, text: '' } };
+    case 'WAITING':
+      return { ...state, waiting: { k: Number(f.k), n: Number(f.n) } };
+    case 'STARTED':
+      return { ...state, phase: 'playing', waiting: null };
+    case 'WORD':
+      return word(state, f.mask);
+    case 'TURN_OF':
+      return { ...state, phase: 'playing', turnOf: f.name, myTurn: false, players: withPlayer(state.players, f.name, state.me) };
+    case 'LETTER_NAMED': {
+      const value = norm(f.letter);
+      const letters = state.letters[value] ? state.letters : { ...state.letters, [value]: 'pending' as const };
+      const by = state.turnOf ?? '';
+      return { ...state, letters, last: { by, kind: 'letter', value, outcome: 'pending', earned: null, delta: null } };
+    }
+    case 'WORD_NAMED':
+      return { ...state, last: { by: state.turnOf ?? '', kind: 'word', value: norm(f.word), outcome: 'pending', earned: null, delta: null } };
+    case 'EARNED':
+      if (!last) return state;
+      return { ...state, last: { ...last, outcome: last.kind === 'word' ? 'right' : 'hit', earned: Number(f.points) } };
+    case 'NO_LETTER':
+      return last ? { ...state, last: { ...last, outcome: 'miss', earned: 0 }, letters: mark(state.letters, last, 'miss') } : state;
+    case 'ALREADY_OPEN':
+      return last ? { ...state, last: { ...last, outcome: 'already' }, letters: mark(state.letters, last, 'hit') } : state;
+    case 'BURNED':
+      return last ? { ...state, last: { ...last, outcome: 'wrong', earned: 0 } } : state;
+    case 'WON':
+      return { ...state, won: true, winner: state.me };
+    case 'SCORE':
+      return score(state, f.scores);
+    case 'LEFT':
+      return {
+        ...state,
+        players: state.players.map((p) => (p.name === f.name ? { ...p, left: true } : p)),
+        last: { by: f.name, kind: 'left', value: '', outcome: 'none', earned: null, delta: null },
+      };
+    case 'TIMEOUT':
+      return {
+        ...state,
+        myTurn: f.name === state.me ? false : state.myTurn,
+        last: { by: f.name, kind: 'timeout', value: '', outcome: 'none', earned: null, delta: null },
+      };
+    case 'GAME_OVER':
+      return { ...state, phase: 'over', myTurn: false, results: [] };
+    case 'RESULT': {
+      const results = [...(state.results ?? []), { name: f.name, points: Number(f.points) }];
+      return { ...state, results, players: withPlayer(state.players, f.name, state.me) };
+    }
+    default:
+      if (INVALID.has(id) && last?.outcome === 'pending' && last.by === state.me) {
+        const letters = { ...state.letters };
+        if (last.kind === 'letter' && letters[last.value] === 'pending') delete letters[last.value];
+        return { ...state, last: { ...last, outcome: 'invalid' }, letters };
+      }
+      return state;
+  }
+}
+
+function mark(letters: State['letters'], move: Move, as: 'hit' | 'miss'): State['letters'] {
+  return move.kind === 'letter' ? { ...letters, [move.value]: as } : letters;
+}
+
+/** A new mask settles the pending move: did the letter appear, is the word whole? */
+function word(state: State, mask: string): State {
+  const before = state.mask;
+  const done = !mask.includes('*');
+  let { last, letters, winner } = state;
+  if (last && last.outcome !== 'none' && last.outcome !== 'invalid' && last.outcome !== 'already') {
+    if (last.kind === 'letter') {
+      const opened = count(mask, last.value) - (before ? count(before, last.value) : 0);
+      const hit = count(mask, last.value) > 0;
+      const outcome = last.outcome === 'pending' ? (hit ? 'hit' : 'miss') : last.outcome;
+      last = { ...last, outcome, earned: last.earned ?? Math.max(0, opened) };
+      letters = mark(letters, last, outcome === 'hit' ? 'hit' : 'miss');
+    } else if (last.kind === 'word' && last.outcome === 'pending') {
+      const hidden = before ? [...before].filter((c) => c === '*').length : 0;
+      last = done ? { ...last, outcome: 'right', earned: hidden } : { ...last, outcome: 'wrong', earned: 0 };
+    }
+    if (done && last.outcome !== 'pending') winner = winner ?? last.by;
+  }
+  return { ...state, mask, last, letters, winner, phase: state.phase === 'over' ? 'over' : 'playing' };
+}
+
+function score(state: State, scores: string): State {
+  const entries = parseScores(scores);
+  const old = new Map(state.players.map((p) => [p.name, p]));
+  const points = new Map(entries.map((e) => [e.name, e.points]));
+  // SCORE is the turn order; players gone from it (they left) keep their place.
+  const players: Player[] = entries.every((e) => old.has(e.name))
+    ? state.players.map((p) => (points.has(p.name) ? { ...p, points: points.get(p.name)! } : { ...p, left: true }))
+    : entries.map((e) => ({ name: e.name, points: e.points, left: old.get(e.name)?.left ?? false }));
+  let last = state.last;
+  if (last && (last.kind === 'letter' || last.kind === 'word')) {
+    const before = old.get(last.by)?.points ?? 0; // a game starts at 0
+    const after = entries.find((e) => e.name === last!.by)?.points;
+    if (after != null) last = { ...last, delta: after - before };
+  }
+  return { ...state, players, last };
+}
+
+function closed(state: State, a: { code: number; reason: string }): State {
+  const wasOpen = state.open;
+  state = { ...state, open: false, myTurn: false };
+  if (state.phase === 'over') return state;
+  const refusal = state.refusal;
+  if (refusal && (refusal.id === 'NO_NAME' || refusal.id === 'BAD_NAME')) return { ...state, phase: 'join' };
+  let kind: ErrorKind;
+  let detail = a.reason;
+  if (refusal) {
+    kind = 'refused';
+    detail = refusal.text;
+  } else if (a.code === 1013) kind = 'unavailable';
+  else if (!wasOpen) kind = 'unreachable';
+  else kind = 'lost';
+  return { ...state, phase: 'error', error: { kind, code: a.code, detail } };
+}
+
+/** The winner: who completed the word, else the best score. */
+export function winnerOf(state: State): string | null {
+  if (state.winner) return state.winner;
+  const results = state.results ?? [];
+  if (results.length === 0) return null;
+  return results.reduce((a, b) => (b.points > a.points ? b : a)).name;
+}
+
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+const CYRILLIC = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя';
+
+/** The game's alphabet: from the word and the letters named, else the server's language. */
+export function alphabet(state: State): readonly string[] {
+  const seen = norm((state.mask ?? '') + Object.keys(state.letters).join(''));
+  if (/\p{Script=Cyrillic}/u.test(seen)) return [...CYRILLIC];
+  if (/[a-z]/.test(seen)) return [...LATIN];
+  return [...(state.serverLang === 'uk' ? CYRILLIC : LATIN)];
+}
