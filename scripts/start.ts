@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the one command to play. Builds the web client if it is missing,
+ * starts the game server and the gateway as two processes, prints where to join,
+ * and stops both together (Ctrl-C, or either one dying).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { boolean, integer, oneOf, parseFlagsOrExit, port, string } from '../server/cli.js';
+import { LANGS } from '../server/protocol/catalog.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const USAGE =
+  'usage: npm start -- [--port 8080 (web)] [--game-port 30003 (telnet)] [--players 2] [--lang en|uk] [--words FILE] [--turn-seconds 60] [--rebuild]';
+
+const flags = parseFlagsOrExit(
+  process.argv.slice(2),
+  {
+    port: port({ default: 8080 }),
+    'game-port': port({ default: 30003 }),
+    players: integer({ min: 1, max: 100, default: 2 }),
+    lang: oneOf(LANGS, { default: 'en' }),
+    words: string(),
+    'turn-seconds': integer({ min: 0, default: 60 }),
+    rebuild: boolean(),
+  },
+  USAGE,
+);
+
+const children: { name: string; child: ChildProcess }[] = [];
+let stopping = false;
+
+/** Runs a TypeScript entry point of this repository as a child process. */
+function run(name: string, entry: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push({ name, child });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`\nThe ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.\n`);
+    stopAll(1);
+  });
+  return child;
+}
+
+/** Resolves with the first stdout line matching `pattern`; every line is echoed with the process's name. */
+function waitForLine(name: string, child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let found = false;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      process.stdout.write(`[${name}] ${line}\n`);
+      const m = found ? null : pattern.exec(line);
+      if (m) {
+        found = true;
+        resolve(m);
+      }
+    });
+    child.once('exit', () => found || reject(new Error(`the ${name} exited before it was ready`)));
+  });
+}
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  const alive = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+  if (alive.length === 0) process.exit(code);
+  let left = alive.length;
+  for (const { child } of alive) {
+    child.once('exit', () => --left === 0 && process.exit(code));
+    child.kill('SIGTERM');
+  }
+  // Both stop within 5 s by design; do not hang the terminal if one does not.
+  setTimeout(() => {
+    for (const { child } of alive) child.kill('SIGKILL');
+    process.exit(code);
+  }, 6000).unref();
+}
+
+async function buildWebIfMissing(): Promise<void> {
+  if (!flags.rebuild && existsSync(`${root}/dist/web/index.html`)) return;
+  process.stdout.write('Building the web client (once; `npm start -- --rebuild` builds it again)...\n');
+  const vite = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => vite.on('exit', resolve));
+  if (code !== 0) {
+    process.stderr.write('The web client did not build (see above); fix it or run `npm run build` to see why.\n');
+    process.exit(1);
+  }
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+await buildWebIfMissing();
+const serverArgs = ['--port', String(flags['game-port']), '--players', String(flags.players), '--lang', flags.lang, '--turn-seconds', String(flags['turn-seconds'])];
+if (flags.words) serverArgs.push('--words', flags.words);
+const server = run('game server', 'server/main.ts', serverArgs);
+try {
+  await waitForLine('server', server, /listening on/);
+  const gateway = run('gateway', 'gateway/main.ts', ['--port', String(flags.port), '--target', `127.0.0.1:${flags['game-port']}`]);
+  await waitForLine('gateway', gateway, /listening on/);
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  stopAll(1);
+}
+if (!stopping) {
+  process.stdout.write(
+    `\nWord Guess is running. ${flags.players} players per game.\n` +
+      `  In a browser:  http://localhost:${flags.port}/\n` +
+      `  In a terminal: telnet localhost ${flags['game-port']}   (or: nc localhost ${flags['game-port']}, or: npm run client)\n` +
+      `Press Ctrl-C to stop both.\n\n`,
+  );
+}
