@@ -102,7 +102,8 @@ export function formatScores(entries: readonly ScoreEntry[]): string {
 /** Splits the `{scores}` field of SCORE back into entries. */
 export function parseScores(scores: string): ScoreEntry[] {
   const entries: ScoreEntry[] = [];
-  for (const m of scores.matchAll(/(.+?) (\d+)(?:, |$)/gu)) {
+  // `s`: a name may hold U+2028/U+2029, which `.` alone does not match.
+  for (const m of scores.matchAll(/(.+?) (\d+)(?:, |$)/gsu)) {
     entries.push({ name: m[1], points: Number(m[2]) });
   }
   return entries;
@@ -128,7 +129,8 @@ function compile(template: string, lang: Lang): Matcher {
       source += part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
   }
-  return { lang, regex: new RegExp(`^${source}$`, 'u'), names };
+  // `s`: a field may hold U+2028/U+2029, which `.` alone does not match.
+  return { lang, regex: new RegExp(`^${source}$`, 'su'), names };
 }
 
 const MATCHERS = new Map<MessageId, Matcher[]>();
