@@ -91,7 +91,9 @@ export type Action =
   | { readonly type: 'open'; readonly t: number }
   | { readonly type: 'line'; readonly line: string; readonly t: number }
   | { readonly type: 'sent'; readonly line: string; readonly t: number }
-  | { readonly type: 'closed'; readonly code: number; readonly reason: string; readonly t: number };
+  | { readonly type: 'closed'; readonly code: number; readonly reason: string; readonly t: number }
+  /** Back to the join form (after an error). */
+  | { readonly type: 'home' };
 
 export const initialState: State = {
   phase: 'join',
@@ -163,6 +165,8 @@ export function reduce(state: State, action: Action): State {
       return sent({ ...state, wire: [...state.wire, { t: action.t, dir: 'out', text: action.line }] }, action.line);
     case 'line':
       return line({ ...state, wire: [...state.wire, { t: action.t, dir: 'in', text: action.line }] }, action.line, action.t);
+    case 'home':
+      return { ...state, phase: 'join', error: null };
     case 'closed':
       return closed({ ...state, wire: [...state.wire, { t: action.t, dir: 'meta', text: `close ${action.code} ${action.reason}`.trim() }] }, action);
   }

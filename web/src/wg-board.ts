@@ -1,0 +1,146 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../server/protocol/index.js';
+import { t } from './i18n.js';
+import { alphabet } from './state.js';
+import type { Move, State } from './state.js';
+import { shared } from './styles.js';
+import './wg-keyboard.js';
+
+/** What the last move did, in the page's language. */
+export function moveText(lang: Lang, m: Move): string {
+  if (m.kind === 'timeout') return t(lang, 'timeout', { name: m.by });
+  if (m.kind === 'left') return t(lang, 'leftGame', { name: m.by });
+  const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: m.value });
+  const p = m.delta ?? m.earned ?? 0;
+  const outcome = {
+    pending: t(lang, 'pending'),
+    hit: t(lang, 'outHit', { p }),
+    miss: t(lang, 'outMiss'),
+    already: t(lang, 'outAlready'),
+    right: `${t(lang, 'outRight')} ${t(lang, 'gained', { p })}`,
+    wrong: m.delta && m.delta < 0 ? `${t(lang, 'outWrong')} (${t(lang, 'burned', { p: -m.delta })})` : t(lang, 'outWrong'),
+    invalid: t(lang, 'outInvalid'),
+    none: '',
+  }[m.outcome];
+  return `${what}: ${outcome}`;
+}
+
+/** The table in play: the word as tiles, the players in turn order, the last move, the controls. */
+@customElement('wg-board')
+export class WgBoard extends LitElement {
+  static styles = [
+    shared,
+    css`
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      .word {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        justify-content: center;
+      }
+      .tile {
+        width: clamp(2.1rem, 9vw, 3.6rem);
+        aspect-ratio: 4 / 5;
+        display: grid;
+        place-items: center;
+        font-size: clamp(1.3rem, 6vw, 2.3rem);
+        font-weight: 700;
+        text-transform: uppercase;
+        border-radius: 0.4rem;
+        border: 2px solid var(--line);
+        background: var(--tile);
+      }
+      .tile.blank {
+        border-style: dashed;
+        background: transparent;
+      }
+      .status {
+        margin: 0;
+        text-align: center;
+        font-size: 1.1rem;
+        font-weight: 600;
+        min-height: 1.5em;
+      }
+      .status.mine {
+        color: var(--accent);
+      }
+      .last {
+        margin: 0;
+        text-align: center;
+        min-height: 1.5em;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      li {
+        border: 1px solid var(--line);
+        border-radius: 999px;
+        padding: 0.25rem 0.75rem;
+        display: flex;
+        gap: 0.4rem;
+        align-items: baseline;
+      }
+      li[aria-current='true'] {
+        border-color: var(--accent);
+        box-shadow: 0 0 0 2px var(--accent);
+      }
+      li.left {
+        opacity: 0.55;
+        text-decoration: line-through;
+      }
+      .pts {
+        font-variant-numeric: tabular-nums;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  @property() locale: Lang = 'en';
+  @property({ attribute: false }) game!: State;
+
+  render() {
+    const g = this.game;
+    const lang = this.locale;
+    const chars = [...(g.mask ?? '')];
+    const label = `${t(lang, 'word')}: ${chars.map((c) => (c === '*' ? t(lang, 'blank') : c)).join(' ')}`;
+    const status = g.phase === 'over' ? '' : g.myTurn ? t(lang, 'yourTurn') : g.turnOf ? t(lang, 'turnOf', { name: g.turnOf }) : '';
+    return html`
+      <div class="word card" role="img" aria-label=${label}>
+        ${chars.map((c) => html`<span class="tile ${c === '*' ? 'blank' : ''}">${c === '*' ? '' : c}</span>`)}
+      </div>
+      <p class="status ${g.myTurn ? 'mine' : ''}">${status}</p>
+      <p class="last">${g.last ? moveText(lang, g.last) : ''}</p>
+      <ol aria-label=${t(lang, 'players')}>
+        ${g.players.map(
+          (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === g.turnOf && g.phase !== 'over' ? 'true' : 'false'}>
+            <span>${p.name}${p.name === g.me ? html` <span class="muted">(${t(lang, 'you')})</span>` : ''}${p.left
+              ? html` <span class="muted">(${t(lang, 'left')})</span>`
+              : ''}</span>
+            ${p.points === null ? '' : html`<span class="pts">${p.points}</span>`}
+            ${p.name === g.turnOf && g.phase !== 'over' ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
+          </li>`,
+        )}
+      </ol>
+      ${g.phase === 'playing'
+        ? html`<wg-keyboard
+            class="card"
+            .locale=${lang}
+            .alphabet=${alphabet(g)}
+            .letters=${g.letters}
+            .mask=${g.mask ?? ''}
+            .enabled=${g.myTurn}
+            .turnOf=${g.turnOf ?? ''}
+          ></wg-keyboard>`
+        : ''}
+    `;
+  }
+}

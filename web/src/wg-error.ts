@@ -1,0 +1,47 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../server/protocol/index.js';
+import { t } from './i18n.js';
+import type { ConnError } from './state.js';
+import { shared } from './styles.js';
+
+/** A connection problem, said plainly, with a way on: `wg-again` or `wg-home`. */
+@customElement('wg-error')
+export class WgError extends LitElement {
+  static styles = [
+    shared,
+    css`
+      section {
+        border-color: var(--miss);
+        border-width: 2px;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  @property() locale: Lang = 'en';
+  @property({ attribute: false }) error: ConnError | null = null;
+
+  render() {
+    const e = this.error;
+    if (!e) return '';
+    const lang = this.locale;
+    return html`<section class="card" aria-labelledby="h">
+      <h2 id="h">${t(lang, e.kind)}</h2>
+      ${e.detail ? html`<p>${e.detail}</p>` : ''}
+      <p class="muted">${t(lang, 'code', { code: e.code })}</p>
+      <div class="actions">
+        <button class="primary" @click=${() => this.fire('wg-again')}>${t(lang, e.kind === 'refused' ? 'joinAgain' : 'reconnect')}</button>
+        <button @click=${() => this.fire('wg-home')}>${t(lang, 'changeName')}</button>
+      </div>
+    </section>`;
+  }
+
+  private fire(type: string) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+  }
+}

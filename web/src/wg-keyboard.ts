@@ -1,0 +1,132 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { letterCommand, wordCommand } from '../../server/protocol/index.js';
+import type { Lang } from '../../server/protocol/index.js';
+import { t } from './i18n.js';
+import { norm } from './state.js';
+import type { State } from './state.js';
+import { shared } from './styles.js';
+
+/**
+ * The on-screen keyboard and the word field. Typing a letter on the physical
+ * keyboard names it too. Fires `wg-send` {line}.
+ */
+@customElement('wg-keyboard')
+export class WgKeyboard extends LitElement {
+  static styles = [
+    shared,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      legend {
+        padding: 0;
+        margin-bottom: 0.5rem;
+        font-weight: 600;
+      }
+      .keys {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(2.5rem, 1fr));
+        gap: 0.3rem;
+      }
+      .keys button {
+        padding: 0;
+        min-height: 2.75rem;
+        text-transform: uppercase;
+        font-weight: 600;
+      }
+      .keys button.hit {
+        background: var(--hit);
+        border-color: var(--hit);
+        color: #fff;
+        opacity: 1;
+      }
+      .keys button.miss {
+        text-decoration: line-through;
+        color: var(--miss);
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      form input {
+        flex: 1 1 10rem;
+      }
+    `,
+  ];
+
+  @property() locale: Lang = 'en';
+  @property({ attribute: false }) alphabet: readonly string[] = [];
+  @property({ attribute: false }) letters: State['letters'] = {};
+  @property() mask = '';
+  @property({ type: Boolean }) enabled = false;
+  @property() turnOf = '';
+
+  private onKey = (e: KeyboardEvent) => {
+    if (!this.enabled || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const key = norm(e.key);
+    if (!this.alphabet.includes(key) || this.used(key)) return;
+    e.preventDefault();
+    this.send(letterCommand(key));
+  };
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('keydown', this.onKey);
+    super.disconnectedCallback();
+  }
+
+  private used(letter: string): boolean {
+    return letter in this.letters || norm(this.mask).includes(letter);
+  }
+
+  render() {
+    const lang = this.locale;
+    const open = norm(this.mask);
+    return html`<fieldset ?disabled=${!this.enabled}>
+      <legend aria-live="off">${this.enabled ? t(lang, 'yourTurn') : t(lang, 'waitTurn', { name: this.turnOf })}</legend>
+      <div class="keys" role="group" aria-label=${t(lang, 'letters')}>
+        ${this.alphabet.map((l) => {
+          const mark = open.includes(l) ? 'hit' : this.letters[l] === 'miss' ? 'miss' : this.letters[l] === 'hit' ? 'hit' : '';
+          return html`<button
+            type="button"
+            class=${mark}
+            title=${mark ? t(lang, mark) : ''}
+            ?disabled=${this.used(l)}
+            @click=${() => this.send(letterCommand(l))}
+          >${l}</button>`;
+        })}
+      </div>
+      <form @submit=${this.guess}>
+        <label class="sr-only" for="guess">${t(lang, 'guessWord')}</label>
+        <input id="guess" autocomplete="off" autocapitalize="off" spellcheck="false" placeholder=${t(lang, 'guessWord')} />
+        <button class="primary">${t(lang, 'guess')}</button>
+      </form>
+    </fieldset>`;
+  }
+
+  private guess(e: Event) {
+    e.preventDefault();
+    const input = this.renderRoot.querySelector('input')!;
+    const word = input.value.trim();
+    if (!word) return;
+    input.value = '';
+    this.send(wordCommand(word));
+  }
+
+  private send(line: string) {
+    this.dispatchEvent(new CustomEvent('wg-send', { detail: { line }, bubbles: true, composed: true }));
+  }
+}

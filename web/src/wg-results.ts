@@ -1,0 +1,75 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../server/protocol/index.js';
+import { t } from './i18n.js';
+import type { State } from './state.js';
+import { shared } from './styles.js';
+
+/** The end: results in turn order, the winner highlighted, Play again (`wg-again`). */
+@customElement('wg-results')
+export class WgResults extends LitElement {
+  static styles = [
+    shared,
+    css`
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin-bottom: 1rem;
+      }
+      td,
+      th {
+        text-align: left;
+        padding: 0.4rem 0.5rem;
+        border-bottom: 1px solid var(--line);
+      }
+      td:last-child,
+      th:last-child {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      tr.winner {
+        background: var(--win-bg);
+        font-weight: 700;
+      }
+      .won {
+        font-size: 1.3rem;
+        color: var(--accent);
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  @property() locale: Lang = 'en';
+  @property() me = '';
+  @property() winner = '';
+  @property({ type: Boolean }) connected = false;
+  @property({ attribute: false }) results: NonNullable<State['results']> = [];
+
+  render() {
+    const lang = this.locale;
+    return html`<section class="card" aria-labelledby="h">
+      <h2 id="h">${t(lang, 'over')}</h2>
+      <p class=${this.winner === this.me ? 'won' : ''}>
+        ${this.winner === this.me ? t(lang, 'youWon') : this.winner ? t(lang, 'winner', { name: this.winner }) : ''}
+      </p>
+      <table>
+        <thead>
+          <tr><th scope="col">${t(lang, 'players')}</th><th scope="col">${t(lang, 'points')}</th></tr>
+        </thead>
+        <tbody>
+          ${this.results.map(
+            (r) => html`<tr class=${r.name === this.winner ? 'winner' : ''}>
+              <td>${r.name === this.winner ? '★ ' : ''}${r.name}${r.name === this.me ? html` <span class="muted">(${t(lang, 'you')})</span>` : ''}</td>
+              <td>${r.points}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <button class="primary" @click=${this.again}>${t(lang, 'playAgain')}</button>
+    </section>`;
+  }
+
+  private again() {
+    this.dispatchEvent(new CustomEvent('wg-again', { bubbles: true, composed: true }));
+  }
+}
