@@ -9,6 +9,7 @@ import { Lobby, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
 import { QUIT } from './protocol/commands.js';
 import { checkName, cleanLine } from './sanitize.js';
+import { pickWord } from './game/words.js';
 import type { Clock } from './table.js';
 
 export interface GameServerOptions {
@@ -70,7 +71,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   const lobby = new Lobby({
     playersPerTable: opts.players,
     lang: opts.lang,
-    pickWord: () => opts.words[Math.floor(random() * opts.words.length)],
+    pickWord: () => pickWord(opts.words, random),
     turnMs: opts.turnSeconds * 1000,
     clock: opts.clock,
     io: {

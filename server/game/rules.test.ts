@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as rules from './rules.js';
 import fc from 'fast-check';
 import {
   type GameEvent,
@@ -487,5 +488,15 @@ describe('rules properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('apostrophes', () => {
+  it("treats ’ and ʼ as the plain apostrophe: shown open, never guessed, never burned", () => {
+    const { newGame, mask, applyMove } = rules;
+    const g = newGame("мʼясо", ['a']);
+    expect(mask(g)).toBe("*'***");
+    const r = applyMove(g, 'a', { kind: 'word', word: 'м’ясо' });
+    expect(r.ok && r.events.map((e) => e.type)).toEqual(['word-right', 'won']);
   });
 });

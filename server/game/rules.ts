@@ -45,9 +45,13 @@ export type MoveResult =
 /** The mask character for a letter not yet open. */
 export const HIDDEN = '*';
 
-/** Normalises text for comparison: NFC, lower case. */
+// Typographic apostrophes, and Ukrainian's own (U+02BC, which Unicode calls a
+// letter), all stand for the plain one: a guess must not burn on how it was typed.
+const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
+
+/** Normalises text for comparison: NFC, lower case, one apostrophe. */
 export function normalize(text: string): string {
-  return text.normalize('NFC').toLowerCase();
+  return text.normalize('NFC').toLowerCase().replace(APOSTROPHES, "'");
 }
 
 /** Whether a single code point is a letter (and so is guessed, scored and masked). */
