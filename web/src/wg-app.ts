@@ -1,4 +1,4 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html, css, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Lang } from '../../server/protocol/index.js';
 import { Connection } from './connection.js';
@@ -47,6 +47,9 @@ export class WgApp extends LitElement {
       .tools {
         display: flex;
         gap: 0.4rem;
+      }
+      .tools svg {
+        vertical-align: -0.2em;
       }
       .tools button[aria-pressed='true'] {
         border-color: var(--accent);
@@ -150,7 +153,7 @@ export class WgApp extends LitElement {
       const w = winnerOf(s);
       return `${t(this.ui, 'over')}. ${w === s.me ? t(this.ui, 'youWon') : w ? t(this.ui, 'winner', { name: w }) : ''}`;
     }
-    return s.myTurn ? t(this.ui, 'yourTurn') : '';
+    return s.myTurn ? t(this.ui, 'yourTurnShort') : '';
   }
 
   render() {
@@ -168,7 +171,13 @@ export class WgApp extends LitElement {
           : ''}
         <div class="tools">
           <button aria-pressed=${this.muted ? 'false' : 'true'} @click=${this.toggleSound}>
-            <span aria-hidden="true">${this.muted ? '🔕' : '🔔'}</span> ${t(lang, 'sound')}
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path d="M3 9v6h4l5 5V4L7 9H3z" fill="currentColor" />
+              ${this.muted
+                ? svg`<path d="M16 9l6 6M22 9l-6 6" stroke="currentColor" stroke-width="2" />`
+                : svg`<path d="M16 8a5 5 0 0 1 0 8M19 5a9 9 0 0 1 0 14" fill="none" stroke="currentColor" stroke-width="2" />`}
+            </svg>
+            ${t(lang, 'sound')}
           </button>
           <button aria-pressed=${this.wire ? 'true' : 'false'} @click=${() => (this.wire = !this.wire)}>${t(lang, 'wire')}</button>
         </div>

@@ -12,13 +12,15 @@ export function moveText(lang: Lang, m: Move): string {
   if (m.kind === 'timeout') return t(lang, 'timeout', { name: m.by });
   if (m.kind === 'left') return t(lang, 'leftGame', { name: m.by });
   const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: m.value });
-  const p = m.delta ?? m.earned ?? 0;
+  const p = m.earned ?? m.delta ?? 0;
+  // SCORE may show more than the move earned: the winner's bonus.
+  const bonus = m.delta != null && m.delta > p ? ` ${t(lang, 'bonus', { p: m.delta - p })}` : '';
   const outcome = {
     pending: t(lang, 'pending'),
-    hit: t(lang, 'outHit', { p }),
+    hit: t(lang, 'outHit', { p }) + bonus,
     miss: t(lang, 'outMiss'),
     already: t(lang, 'outAlready'),
-    right: `${t(lang, 'outRight')} ${t(lang, 'gained', { p })}`,
+    right: `${t(lang, 'outRight')} ${t(lang, 'gained', { p })}${bonus}`,
     wrong: m.delta && m.delta < 0 ? `${t(lang, 'outWrong')} (${t(lang, 'burned', { p: -m.delta })})` : t(lang, 'outWrong'),
     invalid: t(lang, 'outInvalid'),
     none: '',
@@ -112,13 +114,13 @@ export class WgBoard extends LitElement {
     const lang = this.locale;
     const chars = [...(g.mask ?? '')];
     const label = `${t(lang, 'word')}: ${chars.map((c) => (c === '*' ? t(lang, 'blank') : c)).join(' ')}`;
-    const status = g.phase === 'over' ? '' : g.myTurn ? t(lang, 'yourTurn') : g.turnOf ? t(lang, 'turnOf', { name: g.turnOf }) : '';
+    const status = g.phase === 'over' ? '' : g.myTurn ? t(lang, 'yourTurnShort') : g.turnOf ? t(lang, 'turnOf', { name: g.turnOf }) : '';
     return html`
       <div class="word card" role="img" aria-label=${label}>
         ${chars.map((c) => html`<span class="tile ${c === '*' ? 'blank' : ''}">${c === '*' ? '' : c}</span>`)}
       </div>
-      <p class="status ${g.myTurn ? 'mine' : ''}">${status}</p>
-      <p class="last">${g.last ? moveText(lang, g.last) : ''}</p>
+      ${status ? html`<p class="status ${g.myTurn ? 'mine' : ''}">${status}</p>` : ''}
+      ${g.last ? html`<p class="last">${moveText(lang, g.last)}</p>` : ''}
       <ol aria-label=${t(lang, 'players')}>
         ${g.players.map(
           (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === g.turnOf && g.phase !== 'over' ? 'true' : 'false'}>
