@@ -1,0 +1,269 @@
+/**
+ * One WebSocket ↔ one TCP connection to the line server.
+ *
+ * A text frame becomes one line (the frame plus `\n`); each line from the server
+ * becomes one text frame. Nothing here knows the game: any line server works.
+ * Backpressure runs both ways, so a slow peer on either side holds the other.
+ */
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { RawData, WebSocket } from 'ws';
+import { LineDecoder, MAX_LINE_BYTES } from '../server/protocol/framing.js';
+
+/** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
+export interface Target {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Close codes the gateway sends (RFC 6455 §7.4.1). */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidData: 1007,
+  tooBig: 1009,
+  unexpected: 1011,
+  tryAgainLater: 1013,
+} as const;
+
+/** Close reasons, each within the 123 bytes a close frame allows. */
+export const CloseReason = {
+  serverEnded: 'the server closed the connection',
+  shutdown: 'the gateway is shutting down',
+  binary: 'binary frames are not accepted; send text, one line per frame',
+  lineBreak: 'a frame is one line: it must not contain CR or LF',
+  tooBig: `a line may hold at most ${MAX_LINE_BYTES} bytes`,
+  unreachable: 'the game server is not reachable; try again later',
+  serverFailed: 'the connection to the game server failed',
+  serverLineTooLong: 'the server sent a line that is too long to forward',
+} as const;
+
+/** Longest line accepted from the server; a bound on memory, not a protocol rule. */
+export const MAX_SERVER_LINE_BYTES = 64 * 1024;
+/** Pause reading from TCP while the WebSocket has more than this many bytes queued. */
+export const DEFAULT_HIGH_WATER_MARK = 64 * 1024;
+/** A target that has not accepted the connection by then counts as unreachable. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+/** After the browser leaves, the server gets this long to close its side before we cut it. */
+export const DEFAULT_LINGER_MS = 5000;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const NEWLINE = Buffer.from('\n');
+
+/** Settings for one bridge; the gateway passes the same object to every bridge. */
+export interface BridgeOptions {
+  readonly target: Target;
+  /** Bytes queued on the WebSocket above which TCP reading pauses. */
+  readonly highWaterMark?: number;
+  readonly lingerMs?: number;
+  /** Called once, when both sides are closed and every listener and timer is gone. */
+  readonly onClosed: (bridge: Bridge) => void;
+  /** Called when one side is paused for backpressure ('upstream': TCP reading; 'client': WebSocket reading). */
+  readonly onPause?: (side: 'upstream' | 'client') => void;
+}
+
+/** Pairs a freshly upgraded WebSocket with a new TCP connection to the target. */
+export class Bridge {
+  /** Cleared by the heartbeat before each ping, set again by the pong. */
+  alive = true;
+  private readonly ws: WebSocket;
+  private readonly raw: Duplex;
+  private readonly tcp: net.Socket;
+  private readonly opts: BridgeOptions;
+  private readonly highWaterMark: number;
+  private readonly decoder = new LineDecoder({
+    maxLineBytes: MAX_SERVER_LINE_BYTES,
+    maxUnterminatedBytes: MAX_SERVER_LINE_BYTES + 2,
+  });
+  private connected = false;
+  private tcpError = false;
+  private tcpClosed = false;
+  private wsClosed = false;
+  private closing = false; // we sent a close frame: forward nothing more from the browser
+  private tcpCorked = false;
+  private done = false;
+  private lingerTimer: NodeJS.Timeout | undefined;
+
+  /** `raw` is the upgraded HTTP socket under `ws`: we cork it and wait for its 'drain'. */
+  constructor(ws: WebSocket, raw: Duplex, opts: BridgeOptions) {
+    this.ws = ws;
+    this.raw = raw;
+    this.opts = opts;
+    // 'drain' only fires once a write has passed the socket's own mark, so never pause below it.
+    this.highWaterMark = Math.max(opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK, raw.writableHighWaterMark);
+
+    ws.on('error', noop); // ws closes the socket itself after a protocol error
+    ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
+    ws.on('close', () => this.onWsClose());
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    raw.on('drain', () => this.onWsDrain());
+    // Hold the browser's frames until there is somewhere to send them.
+    ws.pause();
+
+    const tcp = net.connect({ host: opts.target.host, port: opts.target.port });
+    this.tcp = tcp;
+    tcp.on('error', () => {
+      this.tcpError = true;
+    });
+    tcp.setTimeout(CONNECT_TIMEOUT_MS, () => tcp.destroy());
+    tcp.on('connect', () => this.onConnect());
+    tcp.on('data', (chunk: Buffer) => this.onTcpData(chunk));
+    tcp.on('end', () => this.onTcpEnd());
+    tcp.on('close', () => this.onTcpClose());
+    tcp.on('drain', () => this.ws.resume());
+  }
+
+  /** Bytes waiting to go to the browser and to the server: what this pair costs in buffers now. */
+  buffered(): { toClient: number; toServer: number } {
+    return { toClient: this.ws.bufferedAmount, toServer: this.tcp.writableLength };
+  }
+
+  /** Sends a ping; the heartbeat terminates the pair if no pong came since the last one. */
+  ping(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+
+  /** Closes the WebSocket with `code`; the TCP side follows once the browser has gone. */
+  close(code: number, reason: string): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.closing = true;
+    this.ws.close(code, reason);
+    // The browser's reply to our close frame must be read even if reading was paused.
+    this.ws.resume();
+  }
+
+  /** Cuts both sides at once, without a closing handshake. */
+  terminate(): void {
+    this.ws.terminate();
+    this.tcp.destroy();
+  }
+
+  private onConnect(): void {
+    this.connected = true;
+    this.tcp.setTimeout(0);
+    this.tcp.setNoDelay(true);
+    if (!this.wsClosed) this.ws.resume();
+  }
+
+  private onFrame(data: RawData, isBinary: boolean): void {
+    if (this.closing) return;
+    // binaryType is 'nodebuffer', so a text frame arrives as one Buffer.
+    const buf = data as Buffer;
+    if (isBinary) return this.close(CloseCode.unsupportedData, CloseReason.binary);
+    if (buf.length > MAX_LINE_BYTES) return this.close(CloseCode.tooBig, CloseReason.tooBig);
+    if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.close(CloseCode.invalidData, CloseReason.lineBreak);
+    const tcp = this.tcp;
+    // Frames parsed from one read go out in one writev.
+    if (!this.tcpCorked) {
+      this.tcpCorked = true;
+      tcp.cork();
+      process.nextTick(uncorkTcp, this);
+    }
+    tcp.write(buf);
+    if (!tcp.write(NEWLINE)) {
+      this.ws.pause();
+      this.opts.onPause?.('client');
+    }
+  }
+
+  /** Called on the next tick after the first frame of a batch. */
+  uncork(): void {
+    this.tcpCorked = false;
+    this.tcp.uncork();
+  }
+
+  private onTcpData(chunk: Buffer): void {
+    if (this.wsClosed) return; // the browser is gone: drain and discard until the server closes
+    const { lines, overflow } = this.decoder.push(chunk);
+    this.sendLines(lines);
+    if (overflow) return this.failFromServer();
+    if (this.ws.bufferedAmount > this.highWaterMark) {
+      this.tcp.pause();
+      this.opts.onPause?.('upstream');
+    }
+  }
+
+  private sendLines(lines: readonly { text: string; tooLong: boolean }[]): void {
+    const n = lines.length;
+    if (n === 0 || this.ws.readyState !== this.ws.OPEN) return;
+    // One socket write for all the frames of this chunk.
+    this.raw.cork();
+    for (let i = 0; i < n; i++) {
+      const line = lines[i];
+      if (line.tooLong) {
+        this.raw.uncork();
+        return this.failFromServer();
+      }
+      this.ws.send(line.text);
+    }
+    this.raw.uncork();
+  }
+
+  private failFromServer(): void {
+    this.close(CloseCode.unexpected, CloseReason.serverLineTooLong);
+    this.tcp.destroy();
+  }
+
+  private onWsDrain(): void {
+    if (this.ws.bufferedAmount <= this.highWaterMark && !this.wsClosed) this.tcp.resume();
+  }
+
+  private onTcpEnd(): void {
+    // Deliver everything received, a last line without its line end too, then say goodbye.
+    this.sendLines(this.decoder.end());
+    this.close(CloseCode.normal, CloseReason.serverEnded);
+  }
+
+  private onTcpClose(): void {
+    this.tcpClosed = true;
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    if (!this.connected) this.close(CloseCode.tryAgainLater, CloseReason.unreachable);
+    else if (this.tcpError) this.close(CloseCode.unexpected, CloseReason.serverFailed);
+    else this.close(CloseCode.normal, CloseReason.serverEnded);
+    this.finish();
+  }
+
+  private onWsClose(): void {
+    this.wsClosed = true;
+    const tcp = this.tcp;
+    if (!this.tcpClosed) {
+      if (!this.connected) {
+        tcp.destroy();
+      } else {
+        // Let what the browser sent reach the server, then let the server close its side.
+        tcp.end();
+        tcp.resume();
+        this.lingerTimer = setTimeout(destroyTcp, this.opts.lingerMs ?? DEFAULT_LINGER_MS, tcp);
+        this.lingerTimer.unref();
+      }
+    }
+    this.finish();
+  }
+
+  private finish(): void {
+    if (!this.tcpClosed || !this.wsClosed || this.done) return;
+    // Both sockets are closed; once the gateway forgets this bridge, nothing refers to it.
+    this.done = true;
+    this.opts.onClosed(this);
+  }
+}
+
+function noop(): void {}
+
+function uncorkTcp(bridge: Bridge): void {
+  bridge.uncork();
+}
+
+function destroyTcp(tcp: net.Socket): void {
+  tcp.destroy();
+}

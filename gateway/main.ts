@@ -1,0 +1,58 @@
+/**
+ * `npm run gateway -- [flags]`: parses flags, starts the gateway, stops it on
+ * SIGTERM/SIGINT. The first line on stdout says where it listens.
+ */
+import { createGateway, type Gateway } from './gateway.js';
+import { USAGE, UsageError, parseFlags, type GatewayFlags } from './options.js';
+
+/** A shutdown that takes longer than this ends the process anyway. */
+const EXIT_DEADLINE_MS = 5000;
+
+let flags: GatewayFlags | undefined;
+try {
+  flags = parseFlags(process.argv.slice(2));
+} catch (err) {
+  if (!(err instanceof UsageError)) throw err;
+  process.stderr.write(`gateway: ${err.message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+if (flags === undefined) {
+  process.stdout.write(USAGE + '\n');
+  process.exit(0);
+}
+
+const log = (line: string): void => void process.stderr.write(`${new Date().toISOString()} gateway: ${line}\n`);
+
+let gateway: Gateway;
+try {
+  gateway = await createGateway({ ...flags, log });
+} catch (err) {
+  const e = err as NodeJS.ErrnoException;
+  const hint = e.code === 'EADDRINUSE' ? ' (the port is taken: pick another with --port)' : '';
+  process.stderr.write(`gateway: cannot listen on ${flags.host}:${flags.port}: ${e.message}${hint}\n`);
+  process.exit(1);
+}
+
+const { host, port } = gateway.address();
+const shown = host.includes(':') ? `[${host}]` : host;
+process.stdout.write(`gateway listening on http://${shown}:${port} (target ${flags.target.host}:${flags.target.port})\n`);
+
+let stopping = false;
+function stop(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: closing ${gateway.stats().connections} connection(s)`);
+  setTimeout(() => {
+    log(`shutdown took over ${EXIT_DEADLINE_MS} ms; exiting anyway`);
+    process.exit(1);
+  }, EXIT_DEADLINE_MS).unref();
+  gateway.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      log(`shutdown failed: ${(err as Error).message}`);
+      process.exit(1);
+    },
+  );
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
