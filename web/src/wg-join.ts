@@ -20,7 +20,12 @@ export class WgJoin extends LitElement {
       .field {
         display: grid;
         gap: 0.25rem;
+      }
+      label {
         font-weight: 600;
+      }
+      select {
+        font-weight: 400;
       }
       .note {
         margin: 0;
@@ -39,7 +44,7 @@ export class WgJoin extends LitElement {
     const note = this.note;
     const noteText = !note ? '' : note.id === 'RENAMED' ? t(this.locale, 'renamed', { name: note.text }) : t(this.locale, note.id === 'NO_NAME' ? 'noName' : 'badName');
     return html`<form class="card" @submit=${this.submit}>
-      <h2>${t(this.locale, 'title')}</h2>
+      <h2>${t(this.locale, 'joinTitle')}</h2>
       <div class="field">
         <label for="name">${t(this.locale, 'name')}</label>
         <input
