@@ -105,6 +105,8 @@ export class WgApp extends LitElement {
     if (this.s.turns > prev.turns && document.hidden) {
       document.title = t(this.ui, 'titleTurn');
       if (!this.muted) this.beep();
+    } else if (prev.myTurn && !this.s.myTurn) {
+      document.title = t(this.ui, 'title');
     }
   }
 

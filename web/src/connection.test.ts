@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Connection, gatewayUrl } from './connection.js';
+import type { Action } from './state.js';
+
+/** A stand-in for the browser's WebSocket: records what is sent, lets the test fire events. */
+class FakeSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static all: FakeSocket[] = [];
+  readyState = FakeSocket.CONNECTING;
+  sent: string[] = [];
+  closedWith: number | null = null;
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: unknown }) => void) | null = null;
+  onclose: ((e: { code: number; reason: string }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close(code: number) {
+    this.closedWith = code;
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = FakeSocket.OPEN;
+    this.onopen?.();
+  }
+}
+
+describe('Connection', () => {
+  let actions: Action[];
+  let conn: Connection;
+  const host = { addController: vi.fn(), removeController: vi.fn(), requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) };
+
+  beforeEach(() => {
+    FakeSocket.all = [];
+    vi.stubGlobal('WebSocket', FakeSocket);
+    actions = [];
+    conn = new Connection(host, (a) => actions.push(a), () => 'ws://game.test/ws');
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const types = () => actions.map((a) => a.type);
+
+  it('registers with its host', () => {
+    expect(host.addController).toHaveBeenCalledWith(conn);
+  });
+
+  it('sends the name first, then turns frames into lines', () => {
+    conn.connect('Ann');
+    const ws = FakeSocket.all[0];
+    expect(ws.url).toBe('ws://game.test/ws');
+    ws.open();
+    expect(ws.sent).toEqual(['Ann']);
+    ws.onmessage!({ data: 'Ann joined the game' });
+    ws.onmessage!({ data: new ArrayBuffer(1) }); // not text: not a line
+    conn.send('/letter a');
+    expect(ws.sent).toEqual(['Ann', '/letter a']);
+    ws.onclose!({ code: 1000, reason: '' });
+    expect(types()).toEqual(['join', 'open', 'sent', 'line', 'sent', 'closed']);
+    expect(actions[3]).toMatchObject({ line: 'Ann joined the game' });
+  });
+
+  it('never sends a line end inside a frame', () => {
+    conn.connect('Ann');
+    FakeSocket.all[0].open();
+    conn.send('/word a\nb');
+    expect(FakeSocket.all[0].sent.at(-1)).toBe('/word a b');
+  });
+
+  it('sends nothing before the socket is open', () => {
+    conn.connect('Ann');
+    conn.send('/letter a');
+    expect(FakeSocket.all[0].sent).toEqual([]);
+  });
+
+  it('ignores the events of a socket it replaced', () => {
+    conn.connect('Ann');
+    const old = FakeSocket.all[0];
+    conn.connect('Ann');
+    expect(old.closedWith).toBe(1000);
+    old.onclose!({ code: 1000, reason: '' });
+    old.onmessage!({ data: 'stale' });
+    expect(types()).toEqual(['join', 'join']);
+  });
+
+  it('closes its socket when the host goes away', () => {
+    conn.connect('Ann');
+    FakeSocket.all[0].open();
+    conn.hostDisconnected();
+    expect(FakeSocket.all[0].closedWith).toBe(1000);
+  });
+
+  it('reports a socket that cannot even be made as a close', () => {
+    vi.stubGlobal(
+      'WebSocket',
+      class {
+        constructor() {
+          throw new SyntaxError('bad url');
+        }
+      },
+    );
+    conn.connect('Ann');
+    expect(actions.at(-1)).toMatchObject({ type: 'closed', code: 1006 });
+  });
+
+  it('uses wss on https pages', () => {
+    expect(gatewayUrl({ protocol: 'https:', host: 'example.org' } as Location)).toBe('wss://example.org/ws');
+    expect(gatewayUrl({ protocol: 'http:', host: 'localhost:8080' } as Location)).toBe('ws://localhost:8080/ws');
+  });
+});
