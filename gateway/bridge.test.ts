@@ -33,7 +33,7 @@ async function open(url: string, options?: ClientOptions): Promise<TestClient> {
 /** After a close path: no pair left, nothing buffered. */
 async function expectNothingHeld(gw: Gateway): Promise<void> {
   await gw.whenIdle();
-  expect(gw.stats()).toEqual({ connections: 0, bufferedToClients: 0, bufferedToServer: 0 });
+  expect(gw.stats()).toEqual({ connections: 0, bufferedToClients: 0, bufferedToServer: 0, pausedUpstreams: 0, pausedClients: 0 });
 }
 
 describe('translation', () => {

@@ -64,6 +64,18 @@ export interface BridgeOptions {
   readonly onPause?: (side: 'upstream' | 'client') => void;
 }
 
+/** A snapshot of one pair's buffers. */
+export interface BridgeState {
+  /** Bytes queued towards the browser. */
+  toClient: number;
+  /** Bytes queued towards the server. */
+  toServer: number;
+  /** Reading from the server is paused because the browser is slow. */
+  upstreamPaused: boolean;
+  /** Reading from the browser is paused because the server is slow. */
+  clientPaused: boolean;
+}
+
 /** Pairs a freshly upgraded WebSocket with a new TCP connection to the target. */
 export class Bridge {
   /** Cleared by the heartbeat before each ping, set again by the pong. */
@@ -117,9 +129,14 @@ export class Bridge {
     tcp.on('drain', () => this.ws.resume());
   }
 
-  /** Bytes waiting to go to the browser and to the server: what this pair costs in buffers now. */
-  buffered(): { toClient: number; toServer: number } {
-    return { toClient: this.ws.bufferedAmount, toServer: this.tcp.writableLength };
+  /** Bytes queued each way, and which side is paused for backpressure now. */
+  state(): BridgeState {
+    return {
+      toClient: this.ws.bufferedAmount,
+      toServer: this.tcp.writableLength,
+      upstreamPaused: this.tcp.isPaused() && !this.wsClosed,
+      clientPaused: this.connected && this.ws.isPaused,
+    };
   }
 
   /** Sends a ping; the heartbeat terminates the pair if no pong came since the last one. */

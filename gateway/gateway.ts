@@ -53,6 +53,10 @@ export interface GatewayStats {
   bufferedToClients: number;
   /** Bytes queued towards the server, summed over all pairs. */
   bufferedToServer: number;
+  /** Pairs not reading from the server now, because the browser is slow. */
+  pausedUpstreams: number;
+  /** Pairs not reading from the browser now, because the server is slow. */
+  pausedClients: number;
 }
 
 /** A running gateway. */
@@ -209,14 +213,15 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       return { host: a.address, port: a.port };
     },
     stats() {
-      let toClients = 0;
-      let toServer = 0;
+      const stats = { connections: bridges.size, bufferedToClients: 0, bufferedToServer: 0, pausedUpstreams: 0, pausedClients: 0 };
       for (const bridge of bridges.keys()) {
-        const b = bridge.buffered();
-        toClients += b.toClient;
-        toServer += b.toServer;
+        const b = bridge.state();
+        stats.bufferedToClients += b.toClient;
+        stats.bufferedToServer += b.toServer;
+        if (b.upstreamPaused) stats.pausedUpstreams++;
+        if (b.clientPaused) stats.pausedClients++;
       }
-      return { connections: bridges.size, bufferedToClients: toClients, bufferedToServer: toServer };
+      return stats;
     },
     whenIdle,
     close() {
