@@ -4,7 +4,7 @@ import type { Action, State } from './state.js';
 import { ukAnn, ukBob } from './transcripts/uk-two-players.js';
 import { enCy, enWaiting } from './transcripts/en-three-players.js';
 import { referenceDan } from './transcripts/reference.js';
-import { noName, renamed, serverFull } from './transcripts/names.js';
+import { noName, renamed, serverFull, stopping } from './transcripts/names.js';
 
 /** Plays a transcript through the reducer: join, open, then every line; `>` lines are sent. */
 function play(transcript: string, from: State = initialState): State[] {
@@ -250,6 +250,15 @@ describe('errors', () => {
   it('refused by the server: its line is the detail', () => {
     const s = reduce(end(serverFull), { type: 'closed', code: 1000, reason: '', t: 1 });
     expect(s.error).toEqual({ kind: 'refused', code: 1000, detail: 'The server is full; try again later.' });
+  });
+
+  it('the server stopping mid-game is a lost connection, in its own words, not a game over', () => {
+    const quit = end(stopping);
+    expect(quit.phase).toBe('playing');
+    expect(quit.myTurn).toBe(false);
+    const s = reduce(quit, { type: 'closed', code: 1000, reason: 'the server closed the connection', t: 1 });
+    expect(s.phase).toBe('error');
+    expect(s.error).toEqual({ kind: 'lost', code: 1000, detail: 'The server is stopping. Goodbye!' });
   });
 
   it('joining again keeps the log and the wire but starts a new table', () => {

@@ -191,7 +191,8 @@ function line(state: State, text: string, t: number): State {
   if (cmd) {
     state = log(state, text, t, 'command', null);
     if (text === TURN) return { ...state, myTurn: true, turns: state.turns + 1, turnOf: state.me, phase: 'playing' };
-    if (text === QUIT) return { ...state, myTurn: false, phase: 'over', results: state.results ?? [] };
+    // `/quit` without GAME_OVER (the server is stopping) is no result: the close says what happened.
+    if (text === QUIT) return { ...state, myTurn: false };
     return state;
   }
   // After GAME_OVER the lines are RESULTs, which would match almost anything.
@@ -331,7 +332,7 @@ function closed(state: State, a: { code: number; reason: string }): State {
   let kind: ErrorKind;
   let detail = a.reason;
   if (refusal) {
-    kind = 'refused';
+    kind = refusal.id === 'STOPPING' ? 'lost' : 'refused';
     detail = refusal.text;
   } else if (a.code === 1013) kind = 'unavailable';
   else if (!wasOpen) kind = 'unreachable';

@@ -114,7 +114,8 @@ export class WgBoard extends LitElement {
     const lang = this.locale;
     const chars = [...(g.mask ?? '')];
     const label = `${t(lang, 'word')}: ${chars.map((c) => (c === '*' ? t(lang, 'blank') : c)).join(' ')}`;
-    const status = g.phase === 'over' ? '' : g.myTurn ? t(lang, 'yourTurnShort') : g.turnOf ? t(lang, 'turnOf', { name: g.turnOf }) : '';
+    const live = g.phase === 'playing';
+    const status = !live ? '' : g.myTurn ? t(lang, 'yourTurnShort') : g.turnOf ? t(lang, 'turnOf', { name: g.turnOf }) : '';
     return html`
       <div class="word card" role="img" aria-label=${label}>
         ${chars.map((c) => html`<span class="tile ${c === '*' ? 'blank' : ''}">${c === '*' ? '' : c}</span>`)}
@@ -123,16 +124,16 @@ export class WgBoard extends LitElement {
       ${g.last ? html`<p class="last">${moveText(lang, g.last)}</p>` : ''}
       <ol aria-label=${t(lang, 'players')}>
         ${g.players.map(
-          (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === g.turnOf && g.phase !== 'over' ? 'true' : 'false'}>
+          (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === g.turnOf && live ? 'true' : 'false'}>
             <span>${p.name}${p.name === g.me ? html` <span class="muted">(${t(lang, 'you')})</span>` : ''}${p.left
               ? html` <span class="muted">(${t(lang, 'left')})</span>`
               : ''}</span>
             ${p.points === null ? '' : html`<span class="pts">${p.points}</span>`}
-            ${p.name === g.turnOf && g.phase !== 'over' ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
+            ${p.name === g.turnOf && live ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
           </li>`,
         )}
       </ol>
-      ${g.phase === 'playing'
+      ${live
         ? html`<wg-keyboard
             class="card"
             .locale=${lang}
