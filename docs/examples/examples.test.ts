@@ -1,0 +1,268 @@
+/**
+ * The example clients of docs/WRITE-A-CLIENT.md, each in a real game against the
+ * real server, at a table with a raw TCP player; and the doc's transcript replayed
+ * against a live server. If the server changes, these fail before the docs lie.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGameServer, type GameServer } from '../../server/server.js';
+import { createGateway, type Gateway } from '../../gateway/gateway.js';
+import { connectLines, type LineClient } from '../../test/support/line-client.js';
+import { eventually } from '../../test/support/eventually.js';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const guide = readFileSync(here('../WRITE-A-CLIENT.md'), 'utf8');
+const onPath = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: GameServer | undefined;
+let gateway: Gateway | undefined;
+let browser: Browser | undefined;
+const children: ChildProcessWithoutNullStreams[] = [];
+const sockets: LineClient[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
+  for (const s of sockets.splice(0)) s.close();
+  await browser?.close();
+  await gateway?.close();
+  await server?.close();
+  browser = gateway = server = undefined;
+});
+
+/** A server with one word, so every game is the same: `kite`. */
+async function startServer(): Promise<number> {
+  server = await createGameServer({ host: '127.0.0.1', port: 0, players: 2, words: ['kite'], lang: 'en', turnSeconds: 0 });
+  return server.address().port;
+}
+
+async function tcpPlayer(port: number, name?: string): Promise<LineClient> {
+  const c = await connectLines(port, name);
+  sockets.push(c);
+  return c;
+}
+
+/** An example client, seen the way its user sees it. */
+interface ExamplePlayer {
+  /** The lines shown until it asks for a move; fails if the game ends first. */
+  untilTurn(): Promise<string[]>;
+  /** Types a move, as its user would. */
+  move(text: string): Promise<void>;
+  /** The lines shown until the game is over and the client has closed. */
+  end(): Promise<string[]>;
+}
+
+/** Reads a stream line by line; `undefined` at its end. */
+function lineReader(stream: Readable): () => Promise<string | undefined> {
+  const lines = createInterface({ input: stream })[Symbol.asyncIterator]();
+  return async () => {
+    const r = await lines.next();
+    return r.done ? undefined : r.value;
+  };
+}
+
+/**
+ * A command-line example whose stdin is the keyboard. `turn` is the line it shows
+ * when it wants a move; `quit`, if given, is shown last and the user then closes
+ * the input (Ctrl-D), as netcat needs.
+ */
+function commandLinePlayer(cmd: string, args: string[], how: { turn: string; quit?: string }): ExamplePlayer {
+  const child = spawn(cmd, args, { cwd: here('.'), env: { ...process.env, PYTHONUTF8: '1' } });
+  children.push(child);
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const next = lineReader(child.stdout);
+  const ended = (seen: string[]) => new Error(`${cmd} ended early (stderr: ${stderr.trim() || 'empty'}); it showed:\n${seen.join('\n')}`);
+  return {
+    async untilTurn() {
+      const seen: string[] = [];
+      for (let line = await next(); line !== how.turn; line = await next()) {
+        if (line === undefined) throw ended(seen);
+        seen.push(line);
+      }
+      return seen;
+    },
+    async move(text) {
+      child.stdin.write(`${text}\n`);
+    },
+    async end() {
+      const seen: string[] = [];
+      for (let line = await next(); line !== undefined; line = await next()) {
+        seen.push(line);
+        if (line === how.quit) child.stdin.end();
+      }
+      child.stdin.end();
+      expect(await exited, `exit code of ${cmd} (stderr: ${stderr.trim() || 'empty'})`).toBe(0);
+      return seen;
+    },
+  };
+}
+
+/** The browser page, driven like a person: type a name, wait for the move box, type moves. */
+function pagePlayer(page: Page): ExamplePlayer {
+  let shown = 0;
+  const log = async () => (await page.locator('#log').textContent())!.split('\n').slice(0, -1);
+  const newLines = async () => {
+    const all = await log();
+    const fresh = all.slice(shown);
+    shown = all.length;
+    return fresh;
+  };
+  return {
+    async untilTurn() {
+      await page.locator('#guess:enabled').waitFor();
+      return newLines();
+    },
+    async move(text) {
+      await page.locator('#guess').fill(text);
+      await page.locator('#guess').press('Enter');
+    },
+    async end() {
+      await page.waitForFunction(() => document.getElementById('log')!.textContent!.includes('(closed: '));
+      return newLines();
+    },
+  };
+}
+
+/**
+ * One whole game: the raw TCP player `Tcp` sits first, the example joins as `Ex`.
+ * Tcp misses, Ex opens a letter, answers an empty line with a real move, and names
+ * the word. Checks what the example showed, and what the raw player saw of it.
+ */
+async function playAgainstTcp(port: number, startExample: () => Promise<ExamplePlayer>): Promise<{ last: string[] }> {
+  const tcp = await tcpPlayer(port, 'Tcp');
+  await tcp.waitFor('Waiting for players: 1 of 2');
+  const ex = await startExample();
+  await tcp.waitFor('/turn');
+  tcp.send('/letter z');
+  expect(await ex.untilTurn()).toEqual([
+    'Ex joined the game',
+    'The game has started!',
+    'Word: ****',
+    'Turn: Tcp',
+    "Letter named: 'z'",
+    'Word: ****',
+    'Score: Tcp 0, Ex 0',
+    'Turn: Ex',
+  ]);
+  await ex.move('/letter e');
+  expect(await tcp.waitFor(/^Letter named/)).toBe("Letter named: 'e'");
+  expect(await ex.untilTurn()).toEqual(['You earned points: 1', 'Word: ***e', 'Score: Tcp 0, Ex 1', 'Turn: Ex']);
+  // An empty answer is no move (the server ignores empty lines): the client asks again.
+  await ex.move('  ');
+  await ex.move('/word KITE');
+  expect(await tcp.waitFor(/^Word named/)).toBe('Word named: "kite"');
+  const last = await ex.end();
+  expect(last.slice(0, 7)).toEqual([
+    'You earned points: 3',
+    'Congratulations! You won!!!',
+    'Word: kite',
+    'Score: Tcp 0, Ex 8',
+    'The game is over!',
+    'Tcp 0',
+    'Ex 8',
+  ]);
+  expect(await tcp.waitFor('/quit')).toBe('/quit');
+  await tcp.closed;
+  await eventually(() => server!.stats().connections === 0, 'the server to see every connection closed');
+  expect(server!.stats()).toMatchObject({ finished: 1, playing: 0 });
+  return { last: last.slice(7) };
+}
+
+describe('docs/examples: each example plays a whole game with a raw TCP player', () => {
+  const python = onPath('python3');
+  it.skipIf(!python)(`client.py (Python, socket)${python ? '' : ' — skipped: python3 is not installed'}`, async () => {
+    const port = await startServer();
+    const { last } = await playAgainstTcp(port, async () =>
+      commandLinePlayer('python3', ['client.py', 'Ex', '127.0.0.1', String(port)], { turn: 'Your turn: /letter X or /word WORD' }),
+    );
+    expect(last).toEqual([]);
+  });
+
+  it('client.mjs (Node.js, node:net)', async () => {
+    const port = await startServer();
+    const { last } = await playAgainstTcp(port, async () =>
+      commandLinePlayer(process.execPath, ['client.mjs', 'Ex', '127.0.0.1', String(port)], { turn: 'Your turn: /letter X or /word WORD' }),
+    );
+    expect(last).toEqual([]);
+  });
+
+  const nc = onPath('nc');
+  it.skipIf(!nc)(`nc.sh (the netcat one-liner)${nc ? '' : ' — skipped: nc (netcat) is not installed'}`, async () => {
+    const port = await startServer();
+    const { last } = await playAgainstTcp(port, async () =>
+      commandLinePlayer('sh', ['nc.sh', 'Ex', '127.0.0.1', String(port)], { turn: '/turn', quit: '/quit' }),
+    );
+    expect(last).toEqual(['/quit']);
+  });
+
+  const hasChromium = existsSync(chromiumPath);
+  it.skipIf(!hasChromium)(`browser/index.html (plain JavaScript, WebSocket, through the gateway)${hasChromium ? '' : ` — skipped: no Chromium at ${chromiumPath}`}`, async () => {
+    const port = await startServer();
+    gateway = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port }, staticDir: here('browser'), heartbeatMs: 0, log: () => {} });
+    browser = await chromium.launch({ executablePath: chromiumPath });
+    const { last } = await playAgainstTcp(port, async () => {
+      const page = await browser!.newPage();
+      await page.goto(`http://127.0.0.1:${gateway!.address().port}/`);
+      await page.locator('#name').fill('Ex');
+      await page.locator('#name').press('Enter');
+      return pagePlayer(page);
+    });
+    expect(last).toHaveLength(1);
+    expect(last[0]).toMatch(/^\(closed: 1000\b/);
+    await gateway.whenIdle();
+  });
+});
+
+describe('docs/WRITE-A-CLIENT.md', () => {
+  it('shows client.py exactly as it is in docs/examples', () => {
+    const blocks = [...guide.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const listing = blocks.find((b) => b.startsWith('"""A Word Guess client'));
+    expect(listing, 'the whole of client.py in a ```python block').toBeDefined();
+    expect(listing).toBe(readFileSync(here('client.py'), 'utf8'));
+  });
+
+  it('shows the nc one-liner of nc.sh', () => {
+    const oneLiner = readFileSync(here('nc.sh'), 'utf8').trim().split('\n').at(-1)!;
+    const asTyped = oneLiner.replace('"${1:-nc}"', 'Ann').replace('"${2:-localhost}" "${3:-30003}"', 'localhost 30003');
+    expect(guide).toContain(asTyped);
+  });
+
+  it('has a transcript that a live server produces line for line', async () => {
+    const start = guide.indexOf('replayed against a live server');
+    const block = /```text\n([\s\S]*?)```/.exec(guide.slice(start));
+    expect(start, 'the marked transcript in WRITE-A-CLIENT.md').toBeGreaterThan(-1);
+    const steps = block![1].trimEnd().split('\n').map((row, i) => {
+      const m = /^(\S+) → (\S+) +(.*)$/.exec(row);
+      if (!m) throw new Error(`transcript line ${i + 1} is not "FROM → TO   TEXT": ${row}`);
+      return { row: i + 1, from: m[1], to: m[2], text: m[3] };
+    });
+    const port = await startServer();
+    const players = new Map<string, { c: LineClient; taken: number }>();
+    for (const { row, from, to, text } of steps) {
+      if (to === 'server') {
+        let p = players.get(from);
+        if (!p) players.set(from, (p = { c: await tcpPlayer(port), taken: 0 }));
+        p.c.send(text);
+        continue;
+      }
+      expect(from, `transcript line ${row}`).toBe('server');
+      const targets = to === 'both' ? [...players.values()] : [players.get(to)];
+      for (const p of targets) {
+        expect(p, `transcript line ${row}: who is ${to}?`).toBeDefined();
+        expect(await p!.c.next(), `transcript line ${row}, to ${to}`).toBe(text);
+        p!.taken++;
+      }
+    }
+    for (const [name, p] of players) {
+      await p.c.closed;
+      expect(p.c.lines.slice(p.taken), `lines to ${name} after the transcript ends`).toEqual([]);
+    }
+  });
+});
