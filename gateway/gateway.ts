@@ -133,8 +133,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     if (!originAllowed(req, allowOrigins)) {
       return refuse(socket, ip, 403, `origin ${JSON.stringify(String(req.headers.origin).slice(0, 100))} is not allowed`);
     }
-    if (bridges.size >= maxConnections) return refuse(socket, ip, 503, `the gateway is full (${maxConnections} connections)`);
-    if ((perIp.get(ip) ?? 0) >= maxPerIp) return refuse(socket, ip, 429, `too many connections from this address (${maxPerIp})`);
+    if (bridges.size >= maxConnections) return refuse(socket, ip, 503, `the gateway is full (limit ${maxConnections})`);
+    if ((perIp.get(ip) ?? 0) >= maxPerIp) return refuse(socket, ip, 429, `too many connections from this address (limit ${maxPerIp})`);
     // With no verifyClient and no extensions, ws completes the handshake synchronously.
     wss.handleUpgrade(req, socket, head, (ws) => {
       const bridge = new Bridge(ws, socket, bridgeOptions);
