@@ -26,6 +26,11 @@ export class WgError extends LitElement {
   @property() locale: Lang = 'en';
   @property({ attribute: false }) error: ConnError | null = null;
 
+  firstUpdated() {
+    // Keyboard players land on the way on.
+    this.renderRoot.querySelector<HTMLElement>('button')?.focus();
+  }
+
   render() {
     const e = this.error;
     if (!e) return '';

@@ -40,6 +40,11 @@ export class WgJoin extends LitElement {
   @property({ attribute: false }) note: State['nameNote'] = null;
   @property({ type: Boolean }) busy = false;
 
+  firstUpdated() {
+    // The name is the first thing to type.
+    this.renderRoot.querySelector<HTMLElement>('input')?.focus();
+  }
+
   render() {
     const note = this.note;
     const noteText = !note ? '' : note.id === 'RENAMED' ? t(this.locale, 'renamed', { name: note.text }) : t(this.locale, note.id === 'NO_NAME' ? 'noName' : 'badName');

@@ -45,6 +45,11 @@ export class WgResults extends LitElement {
   @property({ type: Boolean }) connected = false;
   @property({ attribute: false }) results: NonNullable<State['results']> = [];
 
+  firstUpdated() {
+    // Keyboard players land on Play again.
+    this.renderRoot.querySelector<HTMLElement>('button')?.focus();
+  }
+
   render() {
     const lang = this.locale;
     return html`<section class="card" aria-labelledby="h">
