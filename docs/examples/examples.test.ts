@@ -5,11 +5,14 @@
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createGameServer, type GameServer } from '../../server/server.js';
 import { createGateway, type Gateway } from '../../gateway/gateway.js';
 import { connectLines, type LineClient } from '../../test/support/line-client.js';
@@ -264,5 +267,54 @@ describe('docs/WRITE-A-CLIENT.md', () => {
       await p.c.closed;
       expect(p.c.lines.slice(p.taken), `lines to ${name} after the transcript ends`).toEqual([]);
     }
+  });
+});
+
+describe('the close codes WRITE-A-CLIENT.md lists, as the gateway sends them', () => {
+  async function startGateway(port: number): Promise<string> {
+    gateway = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port }, heartbeatMs: 0, log: () => {} });
+    return `ws://127.0.0.1:${gateway.address().port}/ws`;
+  }
+
+  /** Opens a WebSocket, does `act` once it is open, and resolves with the close code. */
+  async function closeCode(url: string, act: (ws: WebSocket) => void | Promise<void>): Promise<number> {
+    const ws = new WebSocket(url);
+    ws.on('error', () => {});
+    const closed = once(ws, 'close');
+    await once(ws, 'open');
+    await act(ws);
+    const [code] = (await closed) as [number];
+    expect(guide, `a row for ${code} in the table of close codes`).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+    return code;
+  }
+
+  it('1000 when the server ends the connection, 1001 on shutdown', async () => {
+    const url = await startGateway(await startServer());
+    expect(await closeCode(url, (ws) => ws.send(''))).toBe(1000); // an empty name: refused, then closed
+    const code = closeCode(url, async (ws) => {
+      ws.send('Ann');
+      await once(ws, 'message');
+      await gateway!.close();
+    });
+    expect(await code).toBe(1001);
+  });
+
+  it('1003 for a binary frame, 1007 for a line end or bad UTF-8, 1009 for a frame over 1024 bytes', async () => {
+    const url = await startGateway(await startServer());
+    expect(await closeCode(url, (ws) => ws.send(Buffer.from('Ann'), { binary: true }))).toBe(1003);
+    expect(await closeCode(url, (ws) => ws.send('Ann\n'))).toBe(1007);
+    expect(await closeCode(url, (ws) => ws.send(Buffer.from([0x41, 0xff]), { binary: false }))).toBe(1007);
+    expect(await closeCode(url, (ws) => ws.send('x'.repeat(1025)))).toBe(1009);
+  });
+
+  it('1013 when the game server is not reachable', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const url = await startGateway(closedPort);
+    expect(await closeCode(url, () => {})).toBe(1013);
   });
 });
