@@ -18,6 +18,8 @@ interface Screen {
   readonly then?: (page: Page, ws: WebSocketRoute) => Promise<void>;
   readonly close?: { code: number; reason: string };
   readonly wire?: boolean;
+  /** The page's language, chosen on the join form. */
+  readonly ui?: 'uk';
 }
 
 const game = [
@@ -64,6 +66,25 @@ const screens: Screen[] = [
       for (const l of ['Word named: "basket"', 'Word: basket', 'Score: Ann 12, Bob 0, Cy 0', 'The game is over!', 'Ann 12', 'Bob 0', 'Cy 0', '/quit']) ws.send(l);
     },
   },
+  {
+    name: 'ukrainian',
+    ui: 'uk',
+    lines: [
+      'До гри приєднався(лась) Cy',
+      'Гра почалась!',
+      'Слово: *****',
+      'Хід Ann',
+      "Названо літеру 'а'",
+      'Слово: *а***',
+      'Рахунок: Ann 1, Cy 0',
+      'Хід Ann',
+      "Названо літеру 'ї'",
+      'Слово: *а***',
+      'Рахунок: Ann 1, Cy 0',
+      'Хід Cy',
+      '/turn',
+    ],
+  },
   { name: 'error', lines: [], close: { code: 1013, reason: 'the game server is not reachable; try again later' } },
 ];
 
@@ -102,9 +123,10 @@ async function shoot(page: Page, screen: Screen, file: string): Promise<void> {
     });
   });
   await page.goto('/');
-  await page.getByLabel('Name').fill('Cy');
+  if (screen.ui) await page.getByLabel('Language').selectOption(screen.ui);
+  await page.getByLabel(screen.ui ? 'Ім’я' : 'Name').fill('Cy');
   if (screen.name !== 'join') {
-    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: screen.ui ? 'Приєднатися' : 'Join' }).click();
     const ws = await named;
     if (screen.then) {
       await page.getByRole('img', { name: /^Word:/ }).waitFor();

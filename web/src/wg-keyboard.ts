@@ -46,8 +46,10 @@ export class WgKeyboard extends LitElement {
         opacity: 1;
       }
       .keys button.miss {
-        text-decoration: line-through;
+        text-decoration: line-through 2px;
         color: var(--miss);
+        border-style: dashed;
+        opacity: 0.85;
       }
       form {
         display: flex;
