@@ -223,7 +223,14 @@ describe('docs/examples: each example plays a whole game with a raw TCP player',
   });
 });
 
-describe('docs/WRITE-A-CLIENT.md', () => {
+describe('docs/WRITE-A-CLIENT.md and docs/NETWORKING.md', () => {
+  it.each(['WRITE-A-CLIENT.md', 'NETWORKING.md'])('%s links only to files that exist', (doc) => {
+    const text = readFileSync(here(`../${doc}`), 'utf8');
+    const targets = [...text.matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/.test(t));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((t) => !existsSync(here(`../${t}`)))).toEqual([]);
+  });
+
   it('shows client.py exactly as it is in docs/examples', () => {
     const blocks = [...guide.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]);
     const listing = blocks.find((b) => b.startsWith('"""A Word Guess client'));
