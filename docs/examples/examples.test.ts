@@ -17,11 +17,12 @@ import { createGameServer, type GameServer } from '../../server/server.js';
 import { createGateway, type Gateway } from '../../gateway/gateway.js';
 import { connectLines, type LineClient } from '../../test/support/line-client.js';
 import { eventually } from '../../test/support/eventually.js';
+import { chromiumPath as chromiumPathOf } from '../../e2e/browser.js';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const guide = readFileSync(here('../WRITE-A-CLIENT.md'), 'utf8');
 const onPath = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = chromiumPathOf();
 
 let server: GameServer | undefined;
 let gateway: Gateway | undefined;
