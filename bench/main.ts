@@ -1,0 +1,375 @@
+/**
+ * `npm run bench [-- --quick] [-- --json] [-- --only relay,memory,server,web] [-- --no-docs]`
+ *
+ * Runs every benchmark in one go on loopback, prints a table (or JSON with
+ * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg.
+ * The programs under test run as child processes pinned to one CPU, the load
+ * generator to another, when `taskset` and two CPUs are there.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runBots } from './bots.js';
+import { Histogram } from './histogram.js';
+import { idlePool } from './idle.js';
+import { runLineLoad, type Transport } from './line-load.js';
+import { canPin, freePort, onPath, pinSelf, startService, type Service } from './procs.js';
+import { checkTargets, formatTable, markdown, svgChart } from './report.js';
+import type { MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
+import { sleep } from './util.js';
+import { measureWebBundle } from './web-size.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PHASES = ['relay', 'memory', 'server', 'web'] as const;
+type Phase = (typeof PHASES)[number];
+
+interface Plan {
+  clients: number[];
+  windows: number[];
+  rounds: number;
+  warmupMs: number;
+  durationMs: number;
+  idle: number[];
+  players: number[];
+  botWarmupMs: number;
+  botDurationMs: number;
+  thinkMs: number;
+}
+
+const FULL: Plan = {
+  clients: [1, 50, 500],
+  windows: [1, 16],
+  rounds: 3,
+  warmupMs: 300,
+  durationMs: 1500,
+  idle: [1000, 10_000],
+  players: [100, 1000, 10_000],
+  botWarmupMs: 1000,
+  botDurationMs: 3000,
+  thinkMs: 1000,
+};
+
+const QUICK: Plan = {
+  clients: [1, 20],
+  windows: [1, 16],
+  rounds: 1,
+  warmupMs: 100,
+  durationMs: 300,
+  idle: [100, 500],
+  players: [40, 400],
+  botWarmupMs: 300,
+  botDurationMs: 800,
+  thinkMs: 200,
+};
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const json = argv.includes('--json');
+const onlyArg = argv[argv.indexOf('--only') + 1];
+const only = new Set<Phase>(argv.includes('--only') ? (onlyArg.split(',') as Phase[]) : PHASES);
+const writeDocs = argv.includes('--docs') || (!quick && !argv.includes('--no-docs') && only.size === PHASES.length);
+for (const p of only) if (!PHASES.includes(p)) fail(`--only takes ${PHASES.join(',')}; got ${p}`);
+const plan = quick ? QUICK : FULL;
+
+/** Progress goes to standard error, so that --json output stays clean. */
+const say = (line: string) => void process.stderr.write(line + '\n');
+
+const NODE = process.execPath;
+const TSX = ['--import', 'tsx'];
+const SERVICE_CPU = 1;
+const pinned = canPin() && pinSelf(0);
+const cpu = pinned ? SERVICE_CPU : undefined;
+const started = Date.now();
+const notes: string[] = [];
+const loadAtStart = os.loadavg();
+
+const running = new Set<Service>();
+async function start(name: string, command: string, args: string[], port?: number): Promise<Service> {
+  const service = await startService(name, command, args, {
+    cpu,
+    cwd: ROOT,
+    port,
+    portPattern: port === undefined ? /listening on (?:http:\/\/)?\S*?:(\d+)/ : undefined,
+  });
+  running.add(service);
+  return service;
+}
+async function stop(service: Service): Promise<void> {
+  running.delete(service);
+  await service.stop();
+}
+const stopAll = () => Promise.all([...running].map(stop));
+
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+const echoArgs = [...TSX, 'bench/echo-server.ts'];
+const gatewayArgs = (target: number, max: number) => [
+  ...TSX,
+  'gateway/main.ts',
+  '--port',
+  '0',
+  '--target',
+  `127.0.0.1:${target}`,
+  '--max-connections',
+  String(max),
+  '--max-per-ip',
+  String(max),
+];
+const relayArgs = (target: number) => [...TSX, 'bench/bare-relay.ts', '--target', `127.0.0.1:${target}`];
+
+async function relayPhase(): Promise<RelayRow[]> {
+  const echo = await start('echo server', NODE, echoArgs);
+  const gateway = await start('gateway', NODE, gatewayArgs(echo.port, 20_000));
+  const bare = await start('bare relay', NODE, relayArgs(echo.port));
+  const targets: { name: RelayName; transport: Transport; service: Service; path: string }[] = [
+    { name: 'direct', transport: 'tcp', service: echo, path: '/' },
+    { name: 'gateway', transport: 'ws-text', service: gateway, path: '/ws' },
+    { name: 'bare-relay', transport: 'ws-text', service: bare, path: '/' },
+  ];
+  if (onPath('websockify')) {
+    const port = await freePort();
+    const wsf = await start('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], port);
+    targets.push({ name: 'websockify', transport: 'ws-binary', service: wsf, path: '/' });
+  } else {
+    notes.push('websockify is not on PATH: its rows are missing (Debian: apt-get install websockify).');
+  }
+  const acc = new Map<string, { lines: number; seconds: number; hist: Histogram; connected: number; dropped: number; cpu: number; wall: number }>();
+  for (const clients of plan.clients) {
+    for (const window of plan.windows) {
+      for (let round = 0; round < plan.rounds; round++) {
+        // Interleaved: each round runs every target, starting with a different one.
+        for (let k = 0; k < targets.length; k++) {
+          const t = targets[(k + round) % targets.length];
+          let cpu0 = 0;
+          let cpu1 = 0;
+          const r = await runLineLoad({
+            transport: t.transport,
+            port: t.service.port,
+            path: t.path,
+            clients,
+            window,
+            warmupMs: plan.warmupMs,
+            durationMs: plan.durationMs,
+            connectTimeoutMs: 30_000,
+            onMeasure: (phase) => (phase === 'start' ? (cpu0 = t.service.cpu()) : (cpu1 = t.service.cpu())),
+          });
+          const key = `${t.name}/${clients}/${window}`;
+          const a = acc.get(key) ?? { lines: 0, seconds: 0, hist: new Histogram(), connected: clients, dropped: 0, cpu: 0, wall: 0 };
+          a.lines += r.lines;
+          a.seconds += r.seconds;
+          a.hist.merge(r.hist);
+          a.connected = Math.min(a.connected, r.connected);
+          a.dropped += r.dropped;
+          a.cpu += cpu1 - cpu0;
+          a.wall += r.seconds;
+          acc.set(key, a);
+          say(`  ${t.name.padEnd(10)} C=${String(clients).padEnd(4)} window ${String(window).padEnd(2)} round ${round + 1}: ${Math.round(r.linesPerSec)} lines/s, p99 ${r.p99.toFixed(2)} ms`);
+        }
+      }
+    }
+  }
+  await stopAll();
+  const rows: RelayRow[] = [];
+  for (const clients of plan.clients) {
+    for (const window of plan.windows) {
+      const direct = acc.get(`direct/${clients}/${window}`)!;
+      for (const t of targets) {
+        const a = acc.get(`${t.name}/${clients}/${window}`)!;
+        const linesPerSec = a.lines / a.seconds;
+        rows.push({
+          target: t.name,
+          clients,
+          window,
+          connected: a.connected,
+          dropped: a.dropped,
+          linesPerSec,
+          p50: a.hist.quantile(0.5),
+          p90: a.hist.quantile(0.9),
+          p99: a.hist.quantile(0.99),
+          ratio: linesPerSec / (direct.lines / direct.seconds),
+          relayCpu: a.cpu / a.wall,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+async function memoryPhase(): Promise<MemoryResult[]> {
+  const results: MemoryResult[] = [];
+  const max = Math.max(...plan.idle);
+  const echo = await start('echo server', NODE, echoArgs);
+  for (const name of ['gateway', 'bare-relay'] as const) {
+    const service = name === 'gateway' ? await start('gateway', NODE, gatewayArgs(echo.port, max + 1000)) : await start('bare relay', NODE, relayArgs(echo.port));
+    const path = name === 'gateway' ? '/ws' : '/';
+    // Warm up (code compiled, pools filled) so the baseline is a running process, not a cold one.
+    const warm = idlePool({ port: service.port, path });
+    await warm.growTo(50);
+    await warm.close();
+    await sleep(500);
+    const baseline = service.rss();
+    const pool = idlePool({ port: service.port, path });
+    const points = [];
+    for (const wanted of plan.idle) {
+      const held = await pool.growTo(wanted);
+      await sleep(1000);
+      points.push({ wanted, held, rss: service.rss() });
+      say(`  ${name}: ${held} of ${wanted} idle WebSockets held, RSS ${(service.rss() / 2 ** 20).toFixed(1)} MiB`);
+    }
+    const last = points[points.length - 1];
+    const first = points[0];
+    results.push({
+      target: name,
+      baseline,
+      points,
+      perConnection: (last.rss - baseline) / last.held,
+      perConnectionSlope: last.held > first.held ? (last.rss - first.rss) / (last.held - first.held) : NaN,
+      maxHeld: Math.max(...points.map((p) => p.held)),
+      failed: pool.failed(),
+    });
+    await pool.close();
+    await stop(service);
+  }
+  await stop(echo);
+  return results;
+}
+
+async function serverPhase(): Promise<ServerRow[]> {
+  const rows: ServerRow[] = [];
+  for (const players of plan.players) {
+    const server = await start('game server', NODE, [
+      ...TSX,
+      'server/main.ts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--players',
+      '4',
+      '--turn-seconds',
+      '0',
+      '--lang',
+      'en',
+      '--words',
+      'server/game/words/en.txt',
+      '--max-connections',
+      String(players * 2 + 100),
+    ]);
+    for (const thinkMs of [0, plan.thinkMs]) {
+      let cpu0 = 0;
+      let cpu1 = 0;
+      let rss = 0;
+      const r = await runBots({
+        port: server.port,
+        players,
+        tableSize: 4,
+        warmupMs: plan.botWarmupMs,
+        durationMs: plan.botDurationMs,
+        thinkMs,
+        onMeasure(phase) {
+          if (phase === 'start') cpu0 = server.cpu();
+          else {
+            cpu1 = server.cpu();
+            rss = server.rss();
+          }
+        },
+      });
+      const mode = thinkMs === 0 ? 'flat out' : 'paced';
+      rows.push({
+        players,
+        mode,
+        thinkMs,
+        connected: r.connected,
+        movesPerSec: r.movesPerSec,
+        gamesPerSec: r.gamesPerSec,
+        p50: r.p50,
+        p99: r.p99,
+        max: r.max,
+        rss,
+        cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
+        serverCpu: (cpu1 - cpu0) / r.seconds,
+      });
+      say(`  ${players} players ${mode}: ${Math.round(r.movesPerSec)} moves/s, p99 ${r.p99.toFixed(2)} ms, RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
+      await sleep(300);
+    }
+    await stop(server);
+  }
+  return rows;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  const wsVersion = (JSON.parse(readFileSync(new URL('../node_modules/ws/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  let websockify: string | null = null;
+  if (onPath('websockify')) {
+    const dpkg = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'websockify'], { encoding: 'utf8' });
+    websockify = dpkg.status === 0 && dpkg.stdout ? dpkg.stdout.trim() : 'unknown version';
+  }
+  let osName = `${os.type()} ${os.release()}`;
+  try {
+    const m = /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'));
+    if (m) osName = `${m[1]} (${os.type()} ${os.release()})`;
+  } catch {
+    // not Linux
+  }
+  const nofile = spawnSync('sh', ['-c', 'echo "$(ulimit -Sn) soft, $(ulimit -Hn) hard"'], { encoding: 'utf8' }).stdout.trim();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: osName,
+    node: process.version,
+    ws: wsVersion,
+    websockify,
+    openFiles: nofile,
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  say(`word-guess bench (${quick ? 'quick' : 'full'} run); ${pinned ? `load generator pinned to CPU 0, programs under test to CPU ${SERVICE_CPU}` : 'no CPU pinning (needs taskset and two CPUs)'}`);
+  let web: Results['web'] = { ok: false, reason: 'not measured in this run' };
+  let relay: RelayRow[] = [];
+  let memory: MemoryResult[] = [];
+  let server: ServerRow[] = [];
+  if (only.has('web')) {
+    say('web bundle: npx vite build');
+    web = await measureWebBundle(ROOT);
+  }
+  if (only.has('relay')) {
+    say(`gateway throughput: C = ${plan.clients.join(', ')}; window ${plan.windows.join(' and ')}; ${plan.rounds} round(s) of ${plan.durationMs} ms`);
+    relay = await relayPhase();
+  }
+  if (only.has('memory')) {
+    say(`idle WebSockets: ${plan.idle.join(', ')}`);
+    memory = await memoryPhase();
+  }
+  if (only.has('server')) {
+    say(`game server: ${plan.players.join(', ')} bot players, tables of 4`);
+    server = await serverPhase();
+  }
+  const meta = { date: new Date().toISOString(), quick, ...machine(), pinned, loadAverage: loadAtStart, seconds: (Date.now() - started) / 1000 };
+  const partial = { meta, relay, memory, server, web, notes };
+  const results: Results = { ...partial, targets: checkTargets(partial, quick) };
+  if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else process.stdout.write(formatTable(results));
+  if (writeDocs) {
+    writeFileSync(new URL('../docs/benchmarks.svg', import.meta.url), svgChart(results));
+    writeFileSync(new URL('../docs/BENCHMARKS.md', import.meta.url), markdown(results));
+    say('wrote docs/BENCHMARKS.md and docs/benchmarks.svg');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  async (err: unknown) => {
+    await stopAll();
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? err}\n`);
+    process.exit(1);
+  },
+);

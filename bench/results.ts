@@ -1,0 +1,88 @@
+/** The shape of one bench run's results: what main.ts measures and report.ts prints. */
+
+export type RelayName = 'direct' | 'gateway' | 'bare-relay' | 'websockify';
+
+export interface RelayRow {
+  readonly target: RelayName;
+  readonly clients: number;
+  /** Lines in flight per client (1 = strict closed loop). */
+  readonly window: number;
+  readonly connected: number;
+  readonly dropped: number;
+  readonly linesPerSec: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  /** linesPerSec / direct TCP's at the same clients and window. */
+  readonly ratio: number;
+  /** CPU share the relay process (or the echo server, for direct) used while measured; 1 = one full core. */
+  readonly relayCpu: number;
+}
+
+export interface MemoryPoint {
+  readonly wanted: number;
+  readonly held: number;
+  readonly rss: number;
+}
+
+export interface MemoryResult {
+  readonly target: 'gateway' | 'bare-relay';
+  /** RSS after start and a short warm-up, before the idle connections. */
+  readonly baseline: number;
+  readonly points: MemoryPoint[];
+  /** Bytes per idle WebSocket: (RSS at the largest point − baseline) / held there. */
+  readonly perConnection: number;
+  /** Bytes per idle WebSocket between the two points (the slope, without start-up costs). */
+  readonly perConnectionSlope: number;
+  readonly maxHeld: number;
+  readonly failed: number;
+}
+
+export interface ServerRow {
+  readonly players: number;
+  readonly mode: 'flat out' | 'paced';
+  readonly thinkMs: number;
+  readonly connected: number;
+  readonly movesPerSec: number;
+  readonly gamesPerSec: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly rss: number;
+  /** Server CPU time per move, µs. */
+  readonly cpuPerMoveUs: number;
+  /** Server CPU share while measured; 1 = one full core. */
+  readonly serverCpu: number;
+}
+
+export interface TargetCheck {
+  readonly name: string;
+  readonly goal: string;
+  readonly value: string;
+  /** null: could not be measured in this run. */
+  readonly met: boolean | null;
+}
+
+export interface Results {
+  readonly meta: {
+    readonly date: string;
+    readonly quick: boolean;
+    readonly cpu: string;
+    readonly cores: number;
+    readonly memoryGiB: number;
+    readonly os: string;
+    readonly node: string;
+    readonly ws: string;
+    readonly websockify: string | null;
+    readonly pinned: boolean;
+    readonly openFiles: string;
+    readonly loadAverage: number[];
+    readonly seconds: number;
+  };
+  readonly relay: RelayRow[];
+  readonly memory: MemoryResult[];
+  readonly server: ServerRow[];
+  readonly web: { readonly ok: true; readonly files: { name: string; bytes: number; gzip: number }[]; readonly bytes: number; readonly gzip: number } | { readonly ok: false; readonly reason: string };
+  readonly notes: string[];
+  readonly targets: TargetCheck[];
+}

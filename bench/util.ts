@@ -1,0 +1,16 @@
+/** Small helpers shared by the bench programs. */
+import { pathToFileURL } from 'node:url';
+
+/** Whether the module at `url` is the program node was started with. */
+export function isMain(url: string): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && url === pathToFileURL(entry).href;
+}
+
+/** The value after `--flag` on the command line, if any. */
+export function flagValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
