@@ -7,17 +7,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { networkInterfaces } from 'node:os';
 import { boolean, integer, oneOf, parseFlagsOrExit, port, string } from '../server/cli.js';
 import { LANGS } from '../server/protocol/catalog.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =
-  'usage: npm start -- [--port 8080 (web)] [--game-port 30003 (telnet)] [--players 2] [--lang en|uk] [--words FILE] [--turn-seconds 60] [--rebuild]';
+  'usage: npm start -- [--port 8080 (web)] [--game-port 30003 (telnet)] [--host HOST (default: every interface)] [--players 2] [--lang en|uk] [--words FILE] [--turn-seconds 60] [--rebuild]';
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
   {
     port: port({ default: 8080 }),
+    host: string(),
     'game-port': port({ default: 30003 }),
     players: integer({ min: 1, max: 100, default: 2 }),
     lang: oneOf(LANGS, { default: 'en' }),
@@ -91,22 +93,35 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 await buildWebIfMissing();
-const serverArgs = ['--port', String(flags['game-port']), '--players', String(flags.players), '--lang', flags.lang, '--turn-seconds', String(flags['turn-seconds'])];
+// Both listen where players are: every interface unless --host narrows it.
+const hostArgs = flags.host ? ['--host', flags.host] : [];
+const serverArgs = [...hostArgs, '--port', String(flags['game-port']), '--players', String(flags.players), '--lang', flags.lang, '--turn-seconds', String(flags['turn-seconds'])];
 if (flags.words) serverArgs.push('--words', flags.words);
 const server = run('game server', 'server/main.ts', serverArgs);
 try {
   await waitForLine('server', server, /listening on/);
-  const gateway = run('gateway', 'gateway/main.ts', ['--port', String(flags.port), '--target', `127.0.0.1:${flags['game-port']}`]);
+  const gateway = run('gateway', 'gateway/main.ts', [...(flags.host ? hostArgs : ['--host', '::']), '--port', String(flags.port), '--target', `127.0.0.1:${flags['game-port']}`]);
   await waitForLine('gateway', gateway, /listening on/);
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);
   stopAll(1);
 }
 if (!stopping) {
+  const gamePort = flags['game-port'];
+  const lan = flags.host ? [] : lanAddresses();
   process.stdout.write(
     `\nWord Guess is running. ${flags.players} players per game.\n` +
       `  In a browser:  http://localhost:${flags.port}/\n` +
-      `  In a terminal: telnet localhost ${flags['game-port']}   (or: nc localhost ${flags['game-port']}, or: npm run client)\n` +
+      `  In a terminal: telnet localhost ${gamePort}   (or: nc localhost ${gamePort}, or: npm run client -- --port ${gamePort})\n` +
+      lan.map((a) => `  From another machine: http://${a}:${flags.port}/  or  telnet ${a} ${gamePort}\n`).join('') +
       `Press Ctrl-C to stop both.\n\n`,
   );
+}
+
+/** This machine's IPv4 addresses on its networks, for players on other machines. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
 }
