@@ -38,9 +38,15 @@ export async function connectLines(port: number, name?: string, host = '127.0.0.
     wake?.();
   });
   socket.on('error', () => {});
-  const closed = new Promise<void>((resolve) => socket.once('close', () => { wake?.(); resolve(); }));
   let isClosed = false;
-  void closed.then(() => (isClosed = true));
+  // Mark closed before waking a waiter, or next() would go back to sleep for good.
+  const closed = new Promise<void>((resolve) =>
+    socket.once('close', () => {
+      isClosed = true;
+      wake?.();
+      resolve();
+    }),
+  );
 
   async function next(): Promise<string> {
     while (taken >= lines.length) {
