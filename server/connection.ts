@@ -43,6 +43,8 @@ export class Connection {
   private readonly handlers: ConnectionHandlers;
   private readonly decoder: LineDecoder;
   private corked = false;
+  /** Output written since the last flush: still corked, so no sign yet that the peer does not read. */
+  private corkedBytes = 0;
   private ending = false;
   private closed = false;
   private why = 'peer closed';
@@ -80,9 +82,13 @@ export class Connection {
       this.socket.cork();
       process.nextTick(this.flush);
     }
+    const before = this.socket.writableLength;
     this.socket.write(line + '\n');
     const queued = this.socket.writableLength;
-    if (queued > this.limits.maxOutputBytes) {
+    this.corkedBytes += queued - before;
+    // Only output left over from earlier ticks shows a peer that does not read; one
+    // busy tick (a burst of input, each line answered) is no fault of the peer's.
+    if (queued - this.corkedBytes > this.limits.maxOutputBytes) {
       this.destroy('does not read its output');
     } else if (queued > this.limits.pauseOutputBytes && !this.socket.isPaused()) {
       // A peer that does not read gets no more of its input served until it does.
@@ -110,6 +116,7 @@ export class Connection {
 
   private readonly flush = (): void => {
     this.corked = false;
+    this.corkedBytes = 0;
     this.socket.uncork();
   };
 
