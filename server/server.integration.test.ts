@@ -478,8 +478,8 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
     });
 
     it('a player who never reads its output is cut off, and the others play on unaffected', async () => {
-      // Equal limits: the cut-off comes before any pause, so the outcome is certain.
-      const port = await start(lang, { players: 3, limits: { pauseOutputBytes: 8192, maxOutputBytes: 8192 } });
+      // No pause: the server goes on reading Fay, so her unread replies pile up until the cut-off.
+      const port = await start(lang, { players: 3, limits: { pauseOutputBytes: 2 ** 40, maxOutputBytes: 64 * 1024 } });
       const [ann, bob] = await seat(port, ['Ann', 'Bob']);
       const fay = await player(port);
       fay.socket.pause(); // reads nothing from here on
@@ -508,6 +508,19 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       expect(annEnd.slice(-4)).toEqual([m('GAME_OVER'), m('RESULT', { name: 'Ann', points: 2 }), m('RESULT', { name: 'Bob', points: 6 }), '/quit']);
       expect(bobEnd).toContain(m('WON'));
       await eventually(() => server!.stats().connections === 0, 'every connection to be closed');
+    });
+
+    it('a player who reads but sends a burst of wrong lines in one write keeps its connection and gets every reply', async () => {
+      const port = await start(lang, { players: 1 });
+      const ann = await player(port, 'Ann');
+      await ann.waitFor('/turn');
+      // 64 KiB of one-character lines: one read for the server, a reply and /turn for each.
+      const burst = 'x\n'.repeat(32 * 1024);
+      ann.write(burst + burst);
+      ann.send(`/letter ${g.hit}`);
+      expect(await ann.waitFor((l) => l !== m('UNEXPECTED', { name: 'Ann' }) && l !== '/turn')).toBe(m('EARNED', { points: 2 }));
+      expect(ann.lines.filter((l) => l === m('UNEXPECTED', { name: 'Ann' }))).toHaveLength(64 * 1024);
+      expect(logs.some((l) => l.includes('does not read'))).toBe(false);
     });
 
     it('tells connections over maxConnections SERVER_FULL and closes them; the others play on', async () => {
