@@ -123,3 +123,12 @@ describe('uniqueName', () => {
     expect(uniqueName('ann', new Set(['Ann']))).toBe('ann');
   });
 });
+
+describe('uniqueName at the length limit', () => {
+  it('cuts the name so the suffix still fits in 32 code points', () => {
+    const long = 'я'.repeat(32);
+    const renamed = uniqueName(long, new Set([long]));
+    expect([...renamed]).toHaveLength(32);
+    expect(renamed.endsWith(' 2')).toBe(true);
+  });
+});

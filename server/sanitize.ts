@@ -35,11 +35,13 @@ export function checkName(line: string): NameCheck {
   return { ok: true, name: [...cleaned].slice(0, MAX_NAME_LENGTH).join('').trimEnd() };
 }
 
-/** A name not in `taken`: the name itself, else `name 2`, `name 3`, … */
+/** A name not in `taken`: the name itself, else `name 2`, `name 3`, …, cut so it stays within MAX_NAME_LENGTH. */
 export function uniqueName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
+  const chars = [...name];
   for (let n = 2; ; n++) {
-    const candidate = `${name} ${n}`;
+    const suffix = ` ${n}`;
+    const candidate = chars.slice(0, MAX_NAME_LENGTH - suffix.length).join('').trimEnd() + suffix;
     if (!taken.has(candidate)) return candidate;
   }
 }
