@@ -5,6 +5,7 @@
  * becomes one text frame. Nothing here knows the game: any line server works.
  * Backpressure runs both ways, so a slow peer on either side holds the other.
  */
+import { isUtf8 } from 'node:buffer';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
@@ -50,7 +51,10 @@ export const DEFAULT_LINGER_MS = 5000;
 
 const LF = 0x0a;
 const CR = 0x0d;
-const NEWLINE = Buffer.from('\n');
+/** Frame options for a server line sent as bytes: still a text frame. */
+const TEXT = { binary: false } as const;
+/** Repairs a server line that is not valid UTF-8 (U+FFFD), as the line decoder would. */
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Settings for one bridge; the gateway passes the same object to every bridge. */
 export interface BridgeOptions {
@@ -94,7 +98,11 @@ export class Bridge {
   private tcpClosed = false;
   private wsClosed = false;
   private closing = false; // we sent a close frame: forward nothing more from the browser
-  private tcpCorked = false;
+  /** Frames received in this tick, written to TCP as one buffer on the next. */
+  private readonly toServer: Buffer[] = [];
+  private toServerBytes = 0;
+  /** The line decoder holds no partial line, so a chunk can be split without it. */
+  private atLineStart = true;
   private done = false;
   private lingerTimer: NodeJS.Timeout | undefined;
 
@@ -178,35 +186,72 @@ export class Bridge {
     if (isBinary) return this.close(CloseCode.unsupportedData, CloseReason.binary);
     if (buf.length > MAX_LINE_BYTES) return this.close(CloseCode.tooBig, CloseReason.tooBig);
     if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.close(CloseCode.invalidData, CloseReason.lineBreak);
-    const tcp = this.tcp;
-    // Frames parsed from one read go out in one writev.
-    if (!this.tcpCorked) {
-      this.tcpCorked = true;
-      tcp.cork();
-      process.nextTick(uncorkTcp, this);
+    // Frames parsed from one read go out in one write: one buffer, lines and line ends copied in.
+    if (this.toServer.length === 0) process.nextTick(flushToServer, this);
+    this.toServer.push(buf);
+    this.toServerBytes += buf.length + 1;
+  }
+
+  /** Called on the next tick after the first frame of a batch. */
+  flushToServer(): void {
+    const frames = this.toServer;
+    if (frames.length === 0) return;
+    const out = Buffer.allocUnsafe(this.toServerBytes);
+    let at = 0;
+    for (let i = 0; i < frames.length; i++) {
+      at += frames[i].copy(out, at);
+      out[at++] = LF;
     }
-    tcp.write(buf);
-    if (!tcp.write(NEWLINE)) {
+    frames.length = 0;
+    this.toServerBytes = 0;
+    if (this.tcpClosed || this.tcp.destroyed) return;
+    if (!this.tcp.write(out)) {
       this.ws.pause();
       this.opts.onPause?.('client');
     }
   }
 
-  /** Called on the next tick after the first frame of a batch. */
-  uncork(): void {
-    this.tcpCorked = false;
-    this.tcp.uncork();
-  }
-
   private onTcpData(chunk: Buffer): void {
     if (this.wsClosed) return; // the browser is gone: drain and discard until the server closes
-    const { lines, overflow } = this.decoder.push(chunk);
-    this.sendLines(lines);
-    if (overflow) return this.failFromServer();
+    if (this.atLineStart && chunk.indexOf(CR) === -1 && this.ws.readyState === this.ws.OPEN) {
+      // Fast path, the usual case: whole `\n` lines. Each line's bytes go out as a text
+      // frame as they are (no decode and re-encode) when they are valid UTF-8.
+      if (!this.sendChunk(chunk)) return this.failFromServer();
+    } else {
+      const { lines, overflow } = this.decoder.push(chunk);
+      this.sendLines(lines);
+      if (overflow) return this.failFromServer();
+    }
+    this.atLineStart = chunk[chunk.length - 1] === LF;
     if (this.ws.bufferedAmount > this.highWaterMark) {
       this.tcp.pause();
       this.opts.onPause?.('upstream');
     }
+  }
+
+  /** Sends the complete lines of a chunk that starts a line and has no CR; the rest goes to the decoder. False: a line was too long. */
+  private sendChunk(chunk: Buffer): boolean {
+    let start = 0;
+    let end = chunk.indexOf(LF);
+    if (end !== -1) {
+      const ws = this.ws;
+      // One socket write for all the frames of this chunk.
+      this.raw.cork();
+      do {
+        if (end - start > MAX_SERVER_LINE_BYTES) {
+          this.raw.uncork();
+          return false;
+        }
+        const line = chunk.subarray(start, end);
+        if (isUtf8(line)) ws.send(line, TEXT);
+        else ws.send(utf8.decode(line));
+        start = end + 1;
+        end = chunk.indexOf(LF, start);
+      } while (end !== -1);
+      this.raw.uncork();
+    }
+    // A partial line waits in the decoder, which handles the chunks until a line ends.
+    return start === chunk.length || !this.decoder.push(chunk.subarray(start)).overflow;
   }
 
   private sendLines(lines: readonly { text: string; tooLong: boolean }[]): void {
@@ -258,6 +303,7 @@ export class Bridge {
         tcp.destroy();
       } else {
         // Let what the browser sent reach the server, then let the server close its side.
+        this.flushToServer();
         tcp.end();
         tcp.resume();
         this.lingerTimer = setTimeout(destroyTcp, this.opts.lingerMs ?? DEFAULT_LINGER_MS, tcp);
@@ -277,8 +323,8 @@ export class Bridge {
 
 function noop(): void {}
 
-function uncorkTcp(bridge: Bridge): void {
-  bridge.uncork();
+function flushToServer(bridge: Bridge): void {
+  bridge.flushToServer();
 }
 
 function destroyTcp(tcp: net.Socket): void {
