@@ -43,6 +43,8 @@ export interface LoadResult {
   readonly p99: number;
   /** Clients that closed or failed during the measurement. */
   readonly dropped: number;
+  /** CPU share of this (load generator) process while measured; 1 = one full core. */
+  readonly clientCpu: number;
   /** Every round trip measured, for merging runs. */
   readonly hist: Histogram;
 }
@@ -185,8 +187,10 @@ export async function runLineLoad(opts: LoadOptions): Promise<LoadResult> {
   opts.onMeasure?.('start');
   measuring = true;
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   await sleep(opts.durationMs);
   measuring = false;
+  const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - start) / 1000;
   opts.onMeasure?.('end');
   running = false;
@@ -204,6 +208,7 @@ export async function runLineLoad(opts: LoadOptions): Promise<LoadResult> {
     p90: hist.quantile(0.9),
     p99: hist.quantile(0.99),
     dropped,
+    clientCpu: (cpu.user + cpu.system) / 1e6 / seconds,
     hist,
   };
 }

@@ -134,7 +134,7 @@ async function relayPhase(): Promise<RelayRow[]> {
   } else {
     notes.push('websockify is not on PATH: its rows are missing (Debian: apt-get install websockify).');
   }
-  const acc = new Map<string, { lines: number; seconds: number; hist: Histogram; connected: number; dropped: number; cpu: number; wall: number }>();
+  const acc = new Map<string, { lines: number; seconds: number; hist: Histogram; connected: number; dropped: number; cpu: number; clientCpu: number; wall: number }>();
   for (const clients of plan.clients) {
     for (const window of plan.windows) {
       for (let round = 0; round < plan.rounds; round++) {
@@ -155,16 +155,17 @@ async function relayPhase(): Promise<RelayRow[]> {
             onMeasure: (phase) => (phase === 'start' ? (cpu0 = t.service.cpu()) : (cpu1 = t.service.cpu())),
           });
           const key = `${t.name}/${clients}/${window}`;
-          const a = acc.get(key) ?? { lines: 0, seconds: 0, hist: new Histogram(), connected: clients, dropped: 0, cpu: 0, wall: 0 };
+          const a = acc.get(key) ?? { lines: 0, seconds: 0, hist: new Histogram(), connected: clients, dropped: 0, cpu: 0, clientCpu: 0, wall: 0 };
           a.lines += r.lines;
           a.seconds += r.seconds;
           a.hist.merge(r.hist);
           a.connected = Math.min(a.connected, r.connected);
           a.dropped += r.dropped;
           a.cpu += cpu1 - cpu0;
+          a.clientCpu += r.clientCpu * r.seconds;
           a.wall += r.seconds;
           acc.set(key, a);
-          say(`  ${t.name.padEnd(10)} C=${String(clients).padEnd(4)} window ${String(window).padEnd(2)} round ${round + 1}: ${Math.round(r.linesPerSec)} lines/s, p99 ${r.p99.toFixed(2)} ms`);
+          say(`  ${t.name.padEnd(10)} C=${String(clients).padEnd(4)} window ${String(window).padEnd(2)} round ${round + 1}: ${Math.round(r.linesPerSec)} lines/s, p99 ${r.p99.toFixed(2)} ms, CPU: relay ${Math.round(((cpu1 - cpu0) / r.seconds) * 100)} %, load generator ${Math.round(r.clientCpu * 100)} %`);
         }
       }
     }
@@ -189,6 +190,7 @@ async function relayPhase(): Promise<RelayRow[]> {
           p99: a.hist.quantile(0.99),
           ratio: linesPerSec / (direct.lines / direct.seconds),
           relayCpu: a.cpu / a.wall,
+          clientCpu: a.clientCpu / a.wall,
         });
       }
     }

@@ -11,7 +11,7 @@ const MiB = 1024 * 1024;
 export function checkTargets(r: Omit<Results, 'targets'>, quick: boolean): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const cs = [...new Set(r.relay.map((x) => x.clients))];
-  const c = cs.includes(50) ? 50 : Math.max(0, ...cs.filter((x) => x <= 50));
+  const c = cs.length === 0 || cs.includes(50) ? 50 : Math.max(...cs.filter((x) => x <= 50));
   const row = (target: RelayName) => r.relay.find((x) => x.target === target && x.clients === c && x.window === 1);
   const gw = row('gateway');
   const wsf = row('websockify');
@@ -95,8 +95,8 @@ type Table = { head: string[]; rows: string[][]; right?: boolean[] };
 
 function relayTable(rows: RelayRow[]): Table {
   return {
-    head: ['relay', 'C', 'window', 'lines/s', '× direct', 'p50 ms', 'p90 ms', 'p99 ms', 'relay CPU', 'connected'],
-    right: [false, true, true, true, true, true, true, true, true, true],
+    head: ['relay', 'C', 'window', 'lines/s', '× direct', 'p50 ms', 'p90 ms', 'p99 ms', 'relay CPU', 'load-gen CPU', 'connected'],
+    right: [false, true, true, true, true, true, true, true, true, true, true],
     rows: rows.map((x) => [
       x.target,
       String(x.clients),
@@ -107,6 +107,7 @@ function relayTable(rows: RelayRow[]): Table {
       x.p90.toFixed(3),
       x.p99.toFixed(3),
       `${Math.round(x.relayCpu * 100)} %`,
+      `${Math.round(x.clientCpu * 100)} %`,
       x.connected === x.clients ? String(x.connected) : `${x.connected} of ${x.clients}`,
     ]),
   };

@@ -17,6 +17,8 @@ export interface RelayRow {
   readonly ratio: number;
   /** CPU share the relay process (or the echo server, for direct) used while measured; 1 = one full core. */
   readonly relayCpu: number;
+  /** CPU share the load generator used while measured. */
+  readonly clientCpu: number;
 }
 
 export interface MemoryPoint {
