@@ -18,7 +18,7 @@ export interface BotOptions {
   readonly tableSize: number;
   readonly warmupMs: number;
   readonly durationMs: number;
-  /** Think time before each move, in ms: 0 moves as fast as possible. */
+  /** Mean think time before each move, in ms: 0 moves as fast as possible. */
   readonly thinkMs?: number;
   readonly connectTimeoutMs?: number;
   /** Called when the measured interval starts and ends (e.g. to read the server's CPU time). */
@@ -109,7 +109,8 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
         const i = LETTERS.indexOf(line[LETTER_NAMED.length]);
         if (i >= 0) this.tried |= 1 << i;
       } else if (line === '/turn') {
-        if (thinkMs > 0) setTimeout(() => this.move(), thinkMs);
+        // Think times spread from 0.5× to 1.5× the mean, so tables do not move in lockstep.
+        if (thinkMs > 0) setTimeout(() => this.move(), thinkMs * (0.5 + Math.random()));
         else this.move();
       } else if (line === '/quit') {
         quits++;

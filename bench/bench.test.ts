@@ -1,0 +1,138 @@
+/**
+ * The bench's pieces, run small and checked for correctness only (no timing
+ * assertions): load generators, relays, bots, and the report writers.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGateway } from '../gateway/gateway.js';
+import { createGameServer } from '../server/server.js';
+import { startBareRelay } from './bare-relay.js';
+import { runBots } from './bots.js';
+import { startEchoServer } from './echo-server.js';
+import { Histogram } from './histogram.js';
+import { idlePool } from './idle.js';
+import { runLineLoad } from './line-load.js';
+import { checkTargets, formatTable, markdown, svgChart } from './report.js';
+import type { Results } from './results.js';
+
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+async function echo() {
+  const server = await startEchoServer();
+  stops.push(() => server.close());
+  return server;
+}
+
+const short = { clients: 2, window: 4, warmupMs: 20, durationMs: 150 } as const;
+
+describe('histogram', () => {
+  it('finds quantiles within a bucket (1 %)', () => {
+    const h = new Histogram();
+    for (let i = 1; i <= 1000; i++) h.record(i / 10);
+    expect(h.count).toBe(1000);
+    expect(h.quantile(0.5)).toBeCloseTo(50, -0.5);
+    expect(Math.abs(h.quantile(0.99) - 99) / 99).toBeLessThan(0.02);
+    expect(h.max).toBe(100);
+    expect(new Histogram().quantile(0.5)).toBeNaN();
+  });
+});
+
+describe('line load', () => {
+  it('runs closed loops over raw TCP against the echo server', async () => {
+    const server = await echo();
+    const r = await runLineLoad({ transport: 'tcp', port: server.port, ...short });
+    expect(r.connected).toBe(2);
+    expect(r.dropped).toBe(0);
+    expect(r.lines).toBeGreaterThan(0);
+    expect(r.p50).toBeLessThanOrEqual(r.p99);
+  });
+
+  it('runs through the bare relay and through the gateway, one line per text frame', async () => {
+    const server = await echo();
+    const relay = await startBareRelay({ host: '127.0.0.1', port: server.port });
+    stops.push(() => relay.close());
+    const gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port: server.port }, log: () => {} });
+    stops.push(() => gw.close());
+    const viaRelay = await runLineLoad({ transport: 'ws-text', port: relay.port, ...short });
+    const viaGateway = await runLineLoad({ transport: 'ws-text', port: gw.address().port, path: '/ws', ...short });
+    for (const r of [viaRelay, viaGateway]) {
+      expect(r.connected).toBe(2);
+      expect(r.dropped).toBe(0);
+      expect(r.lines).toBeGreaterThan(0);
+    }
+  });
+
+  it('holds idle WebSockets that each echoed a line', async () => {
+    const server = await echo();
+    const gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port: server.port }, log: () => {} });
+    stops.push(() => gw.close());
+    const pool = idlePool({ port: gw.address().port, path: '/ws', batch: 10 });
+    expect(await pool.growTo(25)).toBe(25);
+    expect(pool.failed()).toBe(0);
+    expect(gw.stats().connections).toBe(25);
+    await pool.close();
+  });
+});
+
+describe('bots', () => {
+  it('play whole games against the game server and time move → WORD', async () => {
+    const words = ['cab', 'bead'];
+    const server = await createGameServer({ host: '127.0.0.1', port: 0, players: 4, words, lang: 'en', turnSeconds: 0 });
+    stops.push(() => server.close());
+    const r = await runBots({ port: server.address().port, players: 8, tableSize: 4, warmupMs: 0, durationMs: 400 });
+    expect(r.connected).toBe(8);
+    expect(r.errors).toBe(0);
+    expect(r.moves).toBeGreaterThan(0);
+    expect(r.gamesPerSec).toBeGreaterThan(0);
+    expect(Number.isFinite(r.p99)).toBe(true);
+    expect(server.stats().finished).toBeGreaterThan(0);
+  });
+});
+
+describe('report', () => {
+  const row = (target: 'direct' | 'gateway' | 'bare-relay' | 'websockify', clients: number, window: number, linesPerSec: number, p99: number) => ({
+    target,
+    clients,
+    window,
+    connected: clients,
+    dropped: 0,
+    linesPerSec,
+    p50: p99 / 3,
+    p90: p99 / 2,
+    p99,
+    ratio: 1,
+    relayCpu: 0.9,
+    clientCpu: 0.5,
+  });
+  const partial: Omit<Results, 'targets'> = {
+    meta: { date: '2026-01-01T00:00:00.000Z', quick: true, cpu: 'test CPU', cores: 2, memoryGiB: 4, os: 'test OS', node: 'v20', ws: '8', websockify: null, pinned: true, openFiles: '1024 soft, 4096 hard', loadAverage: [0, 0, 0], seconds: 1 },
+    relay: [1, 50].flatMap((c) => [1, 16].flatMap((w) => [row('direct', c, w, 1e5, 1), row('gateway', c, w, 5e4, 2), row('bare-relay', c, w, 4e4, 3), row('websockify', c, w, 1e4, 9)])),
+    memory: [{ target: 'gateway', baseline: 50 * 2 ** 20, points: [{ wanted: 100, held: 100, rss: 51 * 2 ** 20 }, { wanted: 1000, held: 1000, rss: 60 * 2 ** 20 }], perConnection: 10 * 1024, perConnectionSlope: 10 * 1024, maxHeld: 1000, failed: 0 }],
+    server: [
+      { players: 40, mode: 'flat out', thinkMs: 0, connected: 40, movesPerSec: 5000, gamesPerSec: 300, p50: 1, p99: 5, max: 9, rss: 90 * 2 ** 20, cpuPerMoveUs: 70, serverCpu: 0.9 },
+      { players: 40, mode: 'paced', thinkMs: 200, connected: 40, movesPerSec: 50, gamesPerSec: 3, p50: 1, p99: 4, max: 5, rss: 90 * 2 ** 20, cpuPerMoveUs: 90, serverCpu: 0.1 },
+    ],
+    web: { ok: false, reason: 'no web client' },
+    notes: [],
+  };
+
+  it('checks the targets against the figures', () => {
+    const checks = checkTargets(partial, true);
+    expect(checks.map((c) => c.met)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('writes the table, the page and a self-contained SVG', () => {
+    const results = { ...partial, targets: checkTargets(partial, true) };
+    expect(formatTable(results)).toContain('bare-relay');
+    const page = markdown(results);
+    expect(page).toContain('![lines/s and p99 against C](benchmarks.svg)');
+    expect(page).toContain('npm run bench');
+    const svg = svgChart(results);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<polyline/g)?.length).toBe(16);
+    expect(svg).not.toContain('NaN');
+  });
+});
