@@ -196,13 +196,32 @@ function line(state: State, text: string, t: number): State {
     return state;
   }
   // After GAME_OVER the lines are RESULTs, which would match almost anything.
-  const parsed = state.phase === 'over' && state.results ? parseAs('RESULT', text) ?? parseMessage(text) : parseMessage(text);
+  const parsed = state.phase === 'over' && state.results ? parseAs('RESULT', text) ?? parseMessage(text) : parseNamed(state, text);
   if (!parsed || (parsed.id === 'RESULT' && state.phase !== 'over')) return log(state, text, t, 'other', null);
   const { id, fields } = parsed;
   state = log(state, text, t, MESSAGES[id].to, id);
   if (id !== 'RESULT') state = { ...state, serverLang: parsed.lang };
   if (REFUSALS.has(id)) state = { ...state, refusal: { id, text } };
   return message(state, id, fields);
+}
+
+/** Messages whose name field may hold any text a player chose. */
+const NAMED: readonly MessageId[] = ['LEFT', 'TIMEOUT', 'TURN_OF', 'JOINED'];
+
+/**
+ * A crafted name can make one line match two messages: a player named `Word: cat`
+ * who leaves sends `Word: cat left the game`, which also reads as WORD. The reading
+ * that names a player we know wins.
+ */
+function parseNamed(state: State, text: string): ReturnType<typeof parseMessage> {
+  const first = parseMessage(text);
+  const known = (name: string | undefined) => name !== undefined && (name === state.me || state.players.some((p) => p.name === name));
+  if (!first || known(first.fields.name)) return first;
+  for (const id of NAMED) {
+    const other = parseAs(id, text);
+    if (other && known(other.fields.name)) return other;
+  }
+  return first;
 }
 
 function message(state: State, id: MessageId, f: Readonly<Record<string, string>>): State {
