@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createGateway, type Gateway } from '../gateway/gateway.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../gateway/gateway.js';
 import { LineDecoder } from '../server/protocol/framing.js';
 import { parseAs, parseMessage, type Lang, type MessageId } from '../server/protocol/catalog.js';
 import { createGameServer, type GameServer } from '../server/server.js';
@@ -463,6 +463,8 @@ export interface GameOptions {
   lang: Lang;
   /** The turn clock; 0 (the default here) turns it off, so no game depends on speed. */
   turnSeconds: number;
+  /** Gateway limits for this test, e.g. `{ maxPerIp: 2 }`. */
+  gatewayOptions: Partial<Omit<GatewayOptions, 'target' | 'host' | 'port'>>;
 }
 
 export interface PlayerOptions {
@@ -485,8 +487,9 @@ export const test = base.extend<GameOptions & Fixtures>({
   players: [2, { option: true }],
   lang: ['en', { option: true }],
   turnSeconds: [0, { option: true }],
+  gatewayOptions: [{}, { option: true }],
 
-  game: async ({ words, players, lang, turnSeconds }, use, testInfo) => {
+  game: async ({ words, players, lang, turnSeconds, gatewayOptions }, use, testInfo) => {
     const log: string[] = [];
     const serverOptions = { host: '127.0.0.1', players, words, lang, turnSeconds, log: (l: string) => void log.push(`server: ${l}`) };
     let server = await createGameServer({ ...serverOptions, port: 0 });
@@ -499,6 +502,7 @@ export const test = base.extend<GameOptions & Fixtures>({
       staticDir: WEB_DIR,
       shutdownGraceMs: 500,
       log: (l) => void log.push(`gateway: ${l}`),
+      ...gatewayOptions,
     });
     const game: Game = {
       url: `http://127.0.0.1:${gateway.address().port}/`,
