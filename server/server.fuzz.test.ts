@@ -94,7 +94,9 @@ const stream = fc.record({
   reads: fc.boolean(),
 });
 
-async function hostile(s: fc.Infer<typeof stream>): Promise<Peer> {
+type Stream = typeof stream extends fc.Arbitrary<infer T> ? T : never;
+
+async function hostile(s: Stream): Promise<Peer> {
   const p = new Peer();
   if (!s.reads) p.socket.pause();
   const bytes = Buffer.concat(s.pieces);
