@@ -397,10 +397,10 @@ export class BrowserPlayer {
     return found!;
   }
 
-  /** The players and points the page shows, in turn order. */
+  /** The players at the table and their points as the page shows them, in turn order (like SCORE, without who left). */
   async score(): Promise<Record<string, number>> {
     const rows = await this.page.getByRole('list', { name: 'Players' }).evaluate((list) =>
-      [...list.querySelectorAll(':scope > li')].map((li) => {
+      [...list.querySelectorAll(':scope > li:not(.left)')].map((li) => {
         const name = [...(li.querySelector('span')?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
         return [name.trim(), Number(li.querySelector('.pts')?.textContent ?? NaN)] as const;
       }),
