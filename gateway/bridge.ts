@@ -10,6 +10,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { LineDecoder, MAX_LINE_BYTES } from '../server/protocol/framing.js';
+import { textFramesOfLines } from './frames.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
 export interface Target {
@@ -51,10 +52,6 @@ export const DEFAULT_LINGER_MS = 5000;
 
 const LF = 0x0a;
 const CR = 0x0d;
-/** Frame options for a server line sent as bytes: still a text frame. */
-const TEXT = { binary: false } as const;
-/** Repairs a server line that is not valid UTF-8 (U+FFFD), as the line decoder would. */
-const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Settings for one bridge; the gateway passes the same object to every bridge. */
 export interface BridgeOptions {
@@ -214,8 +211,8 @@ export class Bridge {
   private onTcpData(chunk: Buffer): void {
     if (this.wsClosed) return; // the browser is gone: drain and discard until the server closes
     if (this.atLineStart && chunk.indexOf(CR) === -1 && this.ws.readyState === this.ws.OPEN) {
-      // Fast path, the usual case: whole `\n` lines. Each line's bytes go out as a text
-      // frame as they are (no decode and re-encode) when they are valid UTF-8.
+      // Fast path, the usual case: whole `\n` lines of valid UTF-8, framed as they are
+      // (no decode and re-encode) and written at once.
       if (!this.sendChunk(chunk)) return this.failFromServer();
     } else {
       const { lines, overflow } = this.decoder.push(chunk);
@@ -229,29 +226,26 @@ export class Bridge {
     }
   }
 
-  /** Sends the complete lines of a chunk that starts a line and has no CR; the rest goes to the decoder. False: a line was too long. */
+  /**
+   * Sends the complete lines of a chunk that starts a line and has no CR, framed
+   * by us in one buffer; the partial line after them goes to the decoder. A chunk
+   * with a line over the limit or bytes that are not UTF-8 goes to the decoder
+   * whole, which sends what comes before and repairs or refuses as it always has.
+   * False: the server broke a limit.
+   */
   private sendChunk(chunk: Buffer): boolean {
-    let start = 0;
-    let end = chunk.indexOf(LF);
-    if (end !== -1) {
-      const ws = this.ws;
-      // One socket write for all the frames of this chunk.
-      this.raw.cork();
-      do {
-        if (end - start > MAX_SERVER_LINE_BYTES) {
-          this.raw.uncork();
-          return false;
-        }
-        const line = chunk.subarray(start, end);
-        if (isUtf8(line)) ws.send(line, TEXT);
-        else ws.send(utf8.decode(line));
-        start = end + 1;
-        end = chunk.indexOf(LF, start);
-      } while (end !== -1);
-      this.raw.uncork();
+    const end = chunk.lastIndexOf(LF) + 1; // just after the last complete line
+    if (end > 0) {
+      // A `\n` cannot be inside a UTF-8 sequence, so one check covers every line.
+      const frames = isUtf8(chunk.subarray(0, end)) ? textFramesOfLines(chunk, end, MAX_SERVER_LINE_BYTES) : null;
+      if (frames === null) {
+        const { lines, overflow } = this.decoder.push(chunk);
+        this.sendLines(lines); // fails the pair itself at a line that is too long
+        return !overflow;
+      }
+      this.raw.write(frames);
     }
-    // A partial line waits in the decoder, which handles the chunks until a line ends.
-    return start === chunk.length || !this.decoder.push(chunk.subarray(start)).overflow;
+    return end === chunk.length || !this.decoder.push(chunk.subarray(end)).overflow;
   }
 
   private sendLines(lines: readonly { text: string; tooLong: boolean }[]): void {
