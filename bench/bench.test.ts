@@ -105,6 +105,7 @@ describe('report', () => {
     ratio: 1,
     relayCpu: 0.9,
     clientCpu: 0.5,
+    cpuPerLineUs: 15,
   });
   const partial: Omit<Results, 'targets'> = {
     meta: { date: '2026-01-01T00:00:00.000Z', quick: true, cpu: 'test CPU', cores: 2, memoryGiB: 4, os: 'test OS', node: 'v20', ws: '8', websockify: null, pinned: true, openFiles: '1024 soft, 4096 hard', loadAverage: [0, 0, 0], seconds: 1 },

@@ -192,6 +192,7 @@ async function relayPhase(): Promise<RelayRow[]> {
           ratio: linesPerSec / (direct.lines / direct.seconds),
           relayCpu: a.cpu / a.wall,
           clientCpu: a.clientCpu / a.wall,
+          cpuPerLineUs: (a.cpu / a.lines) * 1e6,
         });
       }
     }
@@ -325,7 +326,8 @@ function machine() {
   const nofile = spawnSync('sh', ['-c', 'echo "$(ulimit -Sn) soft, $(ulimit -Hn) hard"'], { encoding: 'utf8' }).stdout.trim();
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: os.availableParallelism(),
+    // All CPUs of the machine, not those this (pinned) process may use.
+    cores: cpus.length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: osName,
     node: process.version,

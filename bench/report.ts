@@ -96,8 +96,8 @@ type Table = { head: string[]; rows: string[][]; right?: boolean[] };
 
 function relayTable(rows: RelayRow[]): Table {
   return {
-    head: ['relay', 'C', 'window', 'lines/s', '× direct', 'p50 ms', 'p90 ms', 'p99 ms', 'relay CPU', 'load-gen CPU', 'connected'],
-    right: [false, true, true, true, true, true, true, true, true, true, true],
+    head: ['relay', 'C', 'window', 'lines/s', '× direct', 'p50 ms', 'p90 ms', 'p99 ms', 'relay CPU', 'µs CPU/line', 'load-gen CPU', 'connected'],
+    right: [false, true, true, true, true, true, true, true, true, true, true, true],
     rows: rows.map((x) => [
       x.target,
       String(x.clients),
@@ -108,6 +108,7 @@ function relayTable(rows: RelayRow[]): Table {
       x.p90.toFixed(3),
       x.p99.toFixed(3),
       `${Math.round(x.relayCpu * 100)} %`,
+      x.cpuPerLineUs.toFixed(1),
       `${Math.round(x.clientCpu * 100)} %`,
       x.connected === x.clients ? String(x.connected) : `${x.connected} of ${x.clients}`,
     ]),
@@ -236,20 +237,7 @@ The **bare relay** (\`bench/bare-relay.ts\`) is the reference: the thinnest \`ws
 \`net\` pipe that still speaks our framing, with none of the gateway's checks (no
 origin or connection limits, no line checks, no backpressure, no UTF-8 repair).
 
-What limits these figures:
-
-- **Direct TCP** is bounded by the load generator: one Node process on one core
-  running C sockets; the echo server rarely reaches a full core.
-- **Gateway and bare relay** are bounded by the relay's core: with C ≥ 50 the
-  relay runs at or near 100 % of CPU 1 (which it shares with the echo server).
-  Per line the gateway parses a WebSocket frame, checks it (length, CR/LF),
-  writes it to TCP, splits the echo into lines, checks the line is valid UTF-8,
-  and writes a frame. It corks both sockets so that all lines of one read leave
-  in one write: with a window of 16 this batching is what puts it far ahead of
-  the bare relay, which writes every frame and every line on its own.
-- **websockify** is a Python program that forks one process per connection; each
-  line costs two Python-level socket round trips, and at C = 500 its 500 processes
-  compete for one core.
+${relayLimits(r)}
 
 ## Memory and scale: idle WebSockets
 
@@ -309,18 +297,58 @@ Built with \`npx vite build\` into a scratch folder; gzip at zlib's default leve
 ${r.notes.length ? '\n## Notes\n\n' + r.notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
 }
 
+function relayLimits(r: Results): string {
+  if (r.relay.length === 0) return '';
+  const cs = [...new Set(r.relay.map((x) => x.clients))];
+  const c = cs.includes(50) ? 50 : Math.max(...cs.filter((x) => x <= 50));
+  const at = (t: RelayName, w: number) => r.relay.find((x) => x.target === t && x.clients === c && x.window === w);
+  const d = at('direct', 1);
+  const g = at('gateway', 1);
+  const b = at('bare-relay', 1);
+  const ws = at('websockify', 1);
+  const g16 = at('gateway', 16);
+  const b16 = at('bare-relay', 16);
+  const pct = (v: number | undefined) => (v === undefined ? '–' : `${Math.round(v * 100)} %`);
+  const us = (v: number | undefined) => (v === undefined ? '–' : `${v.toFixed(1)} µs`);
+  const out = ['What limits these figures (at C = ' + c + '):', ''];
+  if (d) {
+    out.push(
+      `- **Direct TCP** is bounded by the two processes' CPU: the load generator used ${pct(d.clientCpu)} of CPU 0 and the echo server ${pct(d.relayCpu)} of CPU 1. No relay sits in between, so it is the ceiling for the others.`,
+    );
+  }
+  if (g && b) {
+    out.push(
+      `- **Gateway and bare relay, closed loop**: each line costs the relay a read and a write on each side, four system calls, and most of its CPU time is the kernel's (loopback TCP). The gateway used ${us(g.cpuPerLineUs)} of CPU a line, the bare relay ${us(b.cpuPerLineUs)}: our checks (frame size, CR/LF, UTF-8 of server lines, backpressure) cost about as much as the bare relay's extra copies and writes. The relay shares CPU 1 with the echo server, and that core is the bottleneck (the relay alone at ${pct(g.relayCpu)}; the load generator at ${pct(g.clientCpu)}). With one line in flight per client there is nothing to batch, so the two relays run level, and ${r.meta.quick ? 'one short round' : 'three interleaved rounds'} on a shared machine cannot tell them apart by less than about 10 %.`,
+    );
+  }
+  if (g16 && b16) {
+    out.push(
+      `- **Window 16**: the gateway relayed ${num(g16.linesPerSec)} lines/s against the bare relay's ${num(b16.linesPerSec)} (${(g16.linesPerSec / b16.linesPerSec).toFixed(1)}×). It writes every frame that one read brought in as one TCP write, and frames every line that one TCP read brought in into one buffer and one WebSocket write; the bare relay makes one or two writes per line.`,
+    );
+  }
+  if (ws) {
+    out.push(
+      `- **websockify** (Python) forks a process per connection and copies through Python's socket layer; at C = ${c} it used ${pct(ws.relayCpu)} of CPU 1 across its processes for ${num(ws.linesPerSec)} lines/s (${us(ws.cpuPerLineUs)} of CPU a line).`,
+    );
+  }
+  return out.join('\n');
+}
+
 function growth(rows: ServerRow[]): string {
   const flat = rows.filter((x) => x.mode === 'flat out');
   if (flat.length < 2) return 'needs at least two player counts.';
-  const parts = flat.map((x) => `${num(x.players)} players: ${x.cpuPerMoveUs.toFixed(0)} µs of server CPU a move, ${kib(x.rss / x.players)} RSS a player`);
+  const parts = flat.map((x) => `${num(x.players)} players: ${x.cpuPerMoveUs.toFixed(0)} µs of server CPU a move`);
   const a = flat[0];
   const b = flat[flat.length - 1];
   const cpuGrowth = b.cpuPerMoveUs / a.cpuPerMoveUs;
   const verdict =
-    cpuGrowth < 1.5
+    cpuGrowth < 0.8
+      ? `CPU per move falls ${(1 / cpuGrowth).toFixed(1)}× from ${num(a.players)} to ${num(b.players)} players: a move touches one table only, and with more tables busy at once more lines share each event-loop turn and each write, so the cost of a move does not grow with the number of players`
+      : cpuGrowth < 1.5
       ? 'CPU per move stays flat as players grow (the work of a move touches one table only, whatever the number of players), so moves/s is bounded by CPU, not by the player count'
       : `CPU per move grows ${cpuGrowth.toFixed(1)}× from ${num(a.players)} to ${num(b.players)} players: more sockets mean more work per event-loop turn (fewer lines coalesce per write) and more memory traffic`;
-  return `${parts.join('; ')}. ${verdict}. Memory grows linearly with players, at the RSS per player shown (the first rows include the process's fixed ~50–60 MiB).`;
+  const perPlayer = (b.rss - a.rss) / (b.players - a.players);
+  return `${parts.join('; ')}. ${verdict}. Memory grows linearly with players: ${kib(perPlayer)} of RSS a player from ${num(a.players)} to ${num(b.players)} players, on top of the process's fixed ${mib(a.rss - a.players * perPlayer)}.`;
 }
 
 /** The chart: lines/s and p99 against C, one line per relay; window 1 above, window 16 below. */

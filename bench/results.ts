@@ -19,6 +19,8 @@ export interface RelayRow {
   readonly relayCpu: number;
   /** CPU share the load generator used while measured. */
   readonly clientCpu: number;
+  /** CPU time of the relay process per line relayed, µs. */
+  readonly cpuPerLineUs: number;
 }
 
 export interface MemoryPoint {
