@@ -10,6 +10,7 @@
  * See e2e/README.md for a complete example game.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -490,6 +491,7 @@ export const test = base.extend<GameOptions & Fixtures>({
   gatewayOptions: [{}, { option: true }],
 
   game: async ({ words, players, lang, turnSeconds, gatewayOptions }, use, testInfo) => {
+    if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error('The web client is not built: run the games with `npm run e2e` (it builds it), or `npm run build` first.');
     const log: string[] = [];
     const serverOptions = { host: '127.0.0.1', players, words, lang, turnSeconds, log: (l: string) => void log.push(`server: ${l}`) };
     let server = await createGameServer({ ...serverOptions, port: 0 });
