@@ -60,6 +60,8 @@ export class Table {
   private game: GameState | null = null;
   private timer: unknown = null;
   private phaseValue: TablePhase = 'waiting';
+  /** The mover already named an open letter this turn. */
+  private repeatedThisTurn = false;
 
   constructor(opts: TableOptions) {
     this.id = opts.id;
@@ -206,7 +208,11 @@ export class Table {
   private nextTurn(restartClock = true): void {
     const player = rules.currentPlayer(this.game!);
     if (player === null) return;
-    this.toTable('TURN_OF', { name: this.seatOf(player)!.name });
+    // An open letter named again in the same turn tells the others nothing new: TURN_OF goes
+    // to the mover alone, so a flood of repeats costs the others no lines.
+    if (restartClock || !this.repeatedThisTurn) this.toTable('TURN_OF', { name: this.seatOf(player)!.name });
+    else this.tell(player, 'TURN_OF', { name: this.seatOf(player)!.name });
+    this.repeatedThisTurn = !restartClock;
     this.opts.io.send(player, TURN);
     if (restartClock) this.startClock();
   }
