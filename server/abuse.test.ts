@@ -64,3 +64,47 @@ describe('a flood from one player', () => {
     expect(bob.lines[before[1]]).toBe(m('LETTER_NAMED', { letter: 'z' }));
   });
 });
+
+describe('a connection flood from one address', () => {
+  it('past maxPerAddress gets SERVER_FULL and is closed; the others play on, and a seat freed is a seat again', async () => {
+    // 127.0.0.1 is trusted by default (a gateway there carries every browser); here it is not.
+    server = await createGameServer({ host: '127.0.0.1', port: 0, players: 2, words: ['data'], lang: 'en', turnSeconds: 0, greetAfterMs: 60_000, maxPerAddress: 3, trustedAddresses: [] });
+    const port = server.address().port;
+    const ann = await connectLines(port, 'Ann');
+    const idle = await connectLines(port);
+    const bob = await connectLines(port, 'Bob');
+    clients.push(ann, idle, bob);
+    await ann.waitFor(m('STARTED'));
+    const flood: LineClient[] = [];
+    for (let i = 0; i < 20; i++) flood.push(await connectLines(port, `Eve${i}`));
+    clients.push(...flood);
+    for (const c of flood) {
+      expect(await c.next()).toBe(m('SERVER_FULL'));
+      await c.closed;
+    }
+    idle.close();
+    await idle.closed;
+    // Ann and Bob's game goes on; a new player from the address is taken again once a seat is free.
+    let cid: LineClient | null = null;
+    for (let tries = 0; tries < 100 && cid === null; tries++) {
+      const c = await connectLines(port, 'Cid');
+      clients.push(c);
+      if ((await c.next()) === m('JOINED', { name: 'Cid' })) cid = c;
+      else await c.closed;
+    }
+    expect(cid).not.toBeNull();
+    await ann.waitFor('/turn');
+    ann.send('/word data');
+    await ann.waitFor('/quit');
+    await bob.waitFor('/quit');
+  });
+
+  it('from a trusted address (loopback, where the gateway runs) is held only by maxConnections', async () => {
+    server = await createGameServer({ host: '127.0.0.1', port: 0, players: 100, words: ['data'], lang: 'en', turnSeconds: 0, greetAfterMs: 60_000, maxPerAddress: 3 });
+    const port = server.address().port;
+    const many: LineClient[] = [];
+    for (let i = 0; i < 10; i++) many.push(await connectLines(port, `P${i}`));
+    clients.push(...many);
+    for (const [i, c] of many.entries()) expect(await c.next()).toBe(m('JOINED', { name: `P${i}` }));
+  });
+});

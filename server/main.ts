@@ -5,9 +5,9 @@
 import { integer, oneOf, parseFlagsOrExit, port, string } from './cli.js';
 import { defaultWordFile, loadWords } from './game/words.js';
 import { LANGS } from './protocol/catalog.js';
-import { DEFAULT_PORT, MAX_CONNECTIONS, createGameServer } from './server.js';
+import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
 
-const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}]`;
+const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]…`;
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
@@ -19,6 +19,8 @@ const flags = parseFlagsOrExit(
     lang: oneOf(LANGS, { default: 'en' }),
     'turn-seconds': integer({ min: 0, max: 86_400, default: 60 }),
     'max-connections': integer({ min: 1, default: MAX_CONNECTIONS }),
+    'max-per-address': integer({ min: 1, default: MAX_PER_ADDRESS }),
+    trust: string({ repeated: true }),
   },
   USAGE,
 );
@@ -44,6 +46,9 @@ async function main(): Promise<void> {
       lang: flags.lang,
       turnSeconds: flags['turn-seconds'],
       maxConnections: flags['max-connections'],
+      maxPerAddress: flags['max-per-address'],
+      // A gateway on another machine: trust its address as loopback is trusted.
+      trustedAddresses: flags.trust.length > 0 ? [...TRUSTED_ADDRESSES, ...flags.trust] : undefined,
       log,
     });
   } catch (err) {

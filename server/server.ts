@@ -29,6 +29,10 @@ export interface GameServerOptions {
   readonly greetAfterMs?: number;
   /** Connections held at once; more are told the server is full. */
   readonly maxConnections?: number;
+  /** Connections held at once from one remote address; more are told the server is full. */
+  readonly maxPerAddress?: number;
+  /** Addresses without a per-address limit: the gateway's, whose every browser comes from it. Default: loopback. */
+  readonly trustedAddresses?: readonly string[];
   readonly limits?: Partial<ConnectionLimits>;
   /** One log line for operators; silent by default. */
   readonly log?: (line: string) => void;
@@ -52,6 +56,9 @@ export const DEFAULT_PORT = 30003;
 export const NAME_TIMEOUT_MS = 60_000;
 export const GREET_AFTER_MS = 1_000;
 export const MAX_CONNECTIONS = 20_000;
+export const MAX_PER_ADDRESS = 50;
+/** Loopback: a gateway on the same machine connects from here for every browser. */
+export const TRUSTED_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 
 /** Starts a game server; resolves once it is listening. */
 export async function createGameServer(opts: GameServerOptions): Promise<GameServer> {
@@ -64,6 +71,9 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   const greetAfterMs = opts.greetAfterMs ?? GREET_AFTER_MS;
   const maxConnections = opts.maxConnections ?? MAX_CONNECTIONS;
   const connections = new Map<string, Connection>();
+  const maxPerAddress = opts.maxPerAddress ?? MAX_PER_ADDRESS;
+  const trusted = new Set(opts.trustedAddresses ?? TRUSTED_ADDRESSES);
+  const perAddress = new Map<string, number>();
   let nextId = 1;
 
   const say = <Id extends MessageId>(c: Connection, id: Id, fields?: MessageFields<Id>) => c.send(format(opts.lang, id, fields));
@@ -83,6 +93,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
 
   function accept(socket: Socket): void {
     const id = `c${nextId++}`;
+    const address = socket.remoteAddress ?? 'unknown';
     let named = false;
     let greeted = false;
     // One timer per waiting peer: first the greeting, then the name deadline.
@@ -130,6 +141,9 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
         close(why) {
           if (timer) clearTimeout(timer);
           connections.delete(id);
+          const left = (perAddress.get(address) ?? 1) - 1;
+          if (left > 0) perAddress.set(address, left);
+          else perAddress.delete(address);
           if (named) lobby.leave(id);
           log(`${id} disconnected (${why})`);
         },
@@ -137,10 +151,17 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       limits,
     );
     connections.set(id, conn);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     log(`${id} connected from ${conn.remote}`);
     if (connections.size > maxConnections) {
       say(conn, 'SERVER_FULL');
       conn.end('server full');
+      return;
+    }
+    // One address may not take every seat: a flood from it is told the server is full.
+    if (!trusted.has(address) && perAddress.get(address)! > maxPerAddress) {
+      say(conn, 'SERVER_FULL');
+      conn.end(`more than ${maxPerAddress} connections from ${address}`);
       return;
     }
     waitForName();
