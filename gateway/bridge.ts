@@ -86,10 +86,8 @@ export class Bridge {
   private readonly tcp: net.Socket;
   private readonly opts: BridgeOptions;
   private readonly highWaterMark: number;
-  private readonly decoder = new LineDecoder({
-    maxLineBytes: MAX_SERVER_LINE_BYTES,
-    maxUnterminatedBytes: MAX_SERVER_LINE_BYTES + 2,
-  });
+  /** Made on first use: a pair that only ever sees whole lines never needs one. */
+  private lineDecoder: LineDecoder | null = null;
   private connected = false;
   private tcpError = false;
   private tcpClosed = false;
@@ -132,6 +130,11 @@ export class Bridge {
     tcp.on('end', () => this.onTcpEnd());
     tcp.on('close', () => this.onTcpClose());
     tcp.on('drain', () => this.ws.resume());
+  }
+
+  /** The decoder for partial lines and CR line ends; the fast path needs none. */
+  private get decoder(): LineDecoder {
+    return (this.lineDecoder ??= new LineDecoder({ maxLineBytes: MAX_SERVER_LINE_BYTES, maxUnterminatedBytes: MAX_SERVER_LINE_BYTES + 2 }));
   }
 
   /** Bytes queued each way, and which side is paused for backpressure now. */
@@ -275,7 +278,7 @@ export class Bridge {
 
   private onTcpEnd(): void {
     // Deliver everything received, a last line without its line end too, then say goodbye.
-    this.sendLines(this.decoder.end());
+    this.sendLines(this.lineDecoder?.end() ?? []);
     this.close(CloseCode.normal, CloseReason.serverEnded);
   }
 
