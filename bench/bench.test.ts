@@ -108,7 +108,7 @@ describe('report', () => {
     cpuPerLineUs: 15,
   });
   const partial: Omit<Results, 'targets'> = {
-    meta: { date: '2026-01-01T00:00:00.000Z', quick: true, cpu: 'test CPU', cores: 2, memoryGiB: 4, os: 'test OS', node: 'v20', ws: '8', websockify: null, pinned: true, openFiles: '1024 soft, 4096 hard', loadAverage: [0, 0, 0], seconds: 1 },
+    meta: { date: '2026-01-01T00:00:00.000Z', quick: true, cpu: 'test CPU', cores: 2, memoryGiB: 4, os: 'test OS', node: 'v20', ws: '8', websockify: null, pinned: true, openFiles: '1024 soft, 4096 hard', loadAverage: [0, 0, 0], loadAverageAtEnd: [0, 0, 0], seconds: 1 },
     relay: [1, 50].flatMap((c) => [1, 16].flatMap((w) => [row('direct', c, w, 1e5, 1), row('gateway', c, w, 5e4, 2), row('bare-relay', c, w, 4e4, 3), row('websockify', c, w, 1e4, 9)])),
     memory: [{ target: 'gateway', baseline: 50 * 2 ** 20, points: [{ wanted: 100, held: 100, rss: 51 * 2 ** 20 }, { wanted: 1000, held: 1000, rss: 60 * 2 ** 20 }], perConnection: 10 * 1024, perConnectionSlope: 10 * 1024, maxHeld: 1000, failed: 0 }],
     server: [

@@ -67,8 +67,8 @@ const QUICK: Plan = {
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const json = argv.includes('--json');
-const onlyArg = argv[argv.indexOf('--only') + 1];
-const only = new Set<Phase>(argv.includes('--only') ? (onlyArg.split(',') as Phase[]) : PHASES);
+const onlyArg = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '') : PHASES.join(',');
+const only = new Set<Phase>(onlyArg.split(',') as Phase[]);
 const writeDocs = argv.includes('--docs') || (!quick && !argv.includes('--no-docs') && only.size === PHASES.length);
 for (const p of only) if (!PHASES.includes(p)) fail(`--only takes ${PHASES.join(',')}; got ${p}`);
 const plan = quick ? QUICK : FULL;
@@ -364,7 +364,15 @@ async function main(): Promise<void> {
     say(`game server: ${plan.players.join(', ')} bot players, tables of 4`);
     server = await serverPhase();
   }
-  const meta = { date: new Date().toISOString(), quick, ...machine(), pinned, loadAverage: loadAtStart, seconds: (Date.now() - started) / 1000 };
+  const meta = {
+    date: new Date().toISOString(),
+    quick,
+    ...machine(),
+    pinned,
+    loadAverage: loadAtStart,
+    loadAverageAtEnd: os.loadavg(),
+    seconds: (Date.now() - started) / 1000,
+  };
   const partial = { meta, relay, memory, server, web, notes };
   const results: Results = { ...partial, targets: checkTargets(partial, quick) };
   if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');

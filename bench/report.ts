@@ -67,7 +67,7 @@ export function formatTable(r: Results): string {
   out.push(`Word Guess benchmarks, ${m.date}${m.quick ? ' (quick run: small counts, short runs)' : ''}`);
   out.push(`${m.cpu}, ${m.cores} CPUs, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}, ws ${m.ws}`);
   out.push(m.pinned ? 'load generator on CPU 0, programs under test on CPU 1 (taskset)' : 'no CPU pinning');
-  out.push(`load average at start ${m.loadAverage.map((x) => x.toFixed(2)).join(' ')}; ran ${m.seconds.toFixed(0)} s`);
+  out.push(`load average ${m.loadAverage[0].toFixed(2)} at start, ${m.loadAverageAtEnd[0].toFixed(2)} at the end; ran ${m.seconds.toFixed(0)} s`);
   out.push('');
   if (r.relay.length) {
     out.push('Relays: 32-byte lines echoed, C clients, window = lines in flight per client');
@@ -207,11 +207,15 @@ started the way a user starts them (\`node --import tsx gateway/main.ts …\`,
 | websockify | ${m.websockify ?? 'not installed'} |
 | pinning | ${m.pinned ? 'load generator on CPU 0; every program under test on CPU 1 (`taskset`)' : 'none (needs `taskset` and two CPUs)'} |
 | open files | ${m.openFiles} |
-| load average at start | ${m.loadAverage.map((x) => x.toFixed(2)).join(', ')} |
+| load average (1 min) | ${m.loadAverage[0].toFixed(2)} before the run, ${m.loadAverageAtEnd[0].toFixed(2)} at its end |
 
-The machine was shared while this ran: other people's test runs were using the
-same two CPUs, so single figures jump by tens of percent from run to run, and
-tail latencies (p99, max) take the worst of it. Each relay figure pools ${m.quick ? 'one round' : 'three interleaved rounds'}
+${
+  shared(m)
+    ? `The machine was shared with other work while this ran (the load averages above
+include it), so single figures jump by tens of percent from run to run, and tail
+latencies (p99, max) take the worst of it.`
+    : 'The machine was otherwise idle while this ran.'
+} Each relay figure pools ${m.quick ? 'one round' : 'three interleaved rounds'}
 (every relay runs once per round, in a rotating order), so drift hits all of
 them alike; ratios measured in one run are more telling than absolute figures.
 
@@ -295,6 +299,11 @@ ${r.web.ok ? md({ head: ['file', 'bytes', 'gzipped'], right: [false, true, true]
 
 Built with \`npx vite build\` into a scratch folder; gzip at zlib's default level, as Vite's own report.
 ${r.notes.length ? '\n## Notes\n\n' + r.notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
+}
+
+/** Busy before the bench started, or more load at its end than the bench's own two processes make. */
+function shared(m: Results['meta']): boolean {
+  return m.loadAverage[0] > 0.5 || m.loadAverageAtEnd[0] > 2.5;
 }
 
 function relayLimits(r: Results): string {

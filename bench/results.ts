@@ -80,7 +80,9 @@ export interface Results {
     readonly websockify: string | null;
     readonly pinned: boolean;
     readonly openFiles: string;
+    /** 1, 5 and 15 minute load averages before the bench started and when it ended. */
     readonly loadAverage: number[];
+    readonly loadAverageAtEnd: number[];
     readonly seconds: number;
   };
   readonly relay: RelayRow[];
