@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --json] [-- --only relay,memory,server,web] [-- --no-docs]`
+ * (`npm run -s bench -- --json` keeps npm's banner off stdout)
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
  * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg.
