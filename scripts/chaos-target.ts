@@ -51,7 +51,7 @@ const gateway = await createGateway({
   staticDir,
   // Every bot comes from 127.0.0.1; the per-address limit has its own test.
   maxPerIp: 1_000_000,
-  heartbeatMs: 5000,
+  heartbeatMs: 10_000,
   headersTimeoutMs: 2000,
   lingerMs: 2000,
   log: (line) => {
