@@ -115,3 +115,16 @@ describe('names made to look like server lines', () => {
     expect(s.myTurn).toBe(true);
   });
 });
+
+describe('a name that holds a score', () => {
+  it('`Ann 5, Bob` next to Bob: SCORE still gives each player their own points', () => {
+    let s = reduce(reduce(initialState, { type: 'join', name: 'Bob', t: 0 }), { type: 'open', t: 1 });
+    for (const line of ['Bob joined the game', 'Waiting for players: 1 of 2', 'Ann 5, Bob joined the game', 'The game has started!', 'Word: ****', 'Score: Bob 0, Ann 5, Bob 3']) {
+      s = reduce(s, { type: 'line', line, t: 2 });
+    }
+    expect(s.players.map((p) => [p.name, p.points])).toEqual([
+      ['Bob', 0],
+      ['Ann 5, Bob', 3],
+    ]);
+  });
+});

@@ -325,8 +325,27 @@ function word(state: State, mask: string): State {
   return { ...state, mask, last, letters, winner, phase: state.phase === 'over' ? 'over' : 'playing' };
 }
 
+/**
+ * Splits SCORE by the names we know, in their order: a name such as `Ann 5, Bob`
+ * would fool the plain split. Null when the known names do not make up the line.
+ */
+function scoresOfKnown(scores: string, names: readonly string[]): { name: string; points: number }[] | null {
+  const out: { name: string; points: number }[] = [];
+  let at = 0;
+  for (const name of names) {
+    if (at === scores.length) break;
+    const m = /^ (\d+)(?:, |$)/.exec(scores.slice(at + name.length));
+    if (!scores.startsWith(name, at) || !m) continue; // a player who left is not in SCORE
+    out.push({ name, points: Number(m[1]) });
+    at += name.length + m[0].length;
+  }
+  return at === scores.length && out.length > 0 ? out : null;
+}
+
 function score(state: State, scores: string): State {
-  const entries = parseScores(scores);
+  const parsed = parseScores(scores);
+  // Known names first when the plain split repeats a name (no table has two of one name).
+  const entries = new Set(parsed.map((e) => e.name)).size === parsed.length ? parsed : scoresOfKnown(scores, state.players.map((p) => p.name)) ?? dedupe(parsed);
   const old = new Map(state.players.map((p) => [p.name, p]));
   const points = new Map(entries.map((e) => [e.name, e.points]));
   // SCORE is the turn order; players gone from it (they left) keep their place.
@@ -340,6 +359,10 @@ function score(state: State, scores: string): State {
     if (after != null) last = { ...last, delta: after - before };
   }
   return { ...state, players, last };
+}
+
+function dedupe(entries: readonly { name: string; points: number }[]): { name: string; points: number }[] {
+  return entries.filter((e, i) => entries.findIndex((f) => f.name === e.name) === i);
 }
 
 function closed(state: State, a: { code: number; reason: string }): State {
