@@ -327,7 +327,7 @@ function relayLimits(r: Results): string {
   }
   if (g && b) {
     out.push(
-      `- **Gateway and bare relay, closed loop**: each line costs the relay a read and a write on each side, four system calls, and most of its CPU time is the kernel's (loopback TCP). The gateway used ${us(g.cpuPerLineUs)} of CPU a line, the bare relay ${us(b.cpuPerLineUs)}: our checks (frame size, CR/LF, UTF-8 of server lines, backpressure) cost about as much as the bare relay's extra copies and writes. The relay shares CPU 1 with the echo server, and that core is the bottleneck (the relay alone at ${pct(g.relayCpu)}; the load generator at ${pct(g.clientCpu)}). With one line in flight per client there is nothing to batch, so the two relays run level, and ${r.meta.quick ? 'one short round' : 'three interleaved rounds'} on a shared machine cannot tell them apart by less than about 10 %.`,
+      `- **Gateway and bare relay, closed loop**: each line costs the relay a read and a write on each side, four system calls, and most of its CPU time is the kernel's (loopback TCP). The gateway used ${us(g.cpuPerLineUs)} of CPU a line, the bare relay ${us(b.cpuPerLineUs)}: our checks (frame size, CR/LF, UTF-8 of server lines, backpressure) cost about as much as the bare relay's extra copies and writes. The relay shares CPU 1 with the echo server, and that core is the bottleneck (the relay alone at ${pct(g.relayCpu)}; the load generator at ${pct(g.clientCpu)}). With one line in flight per client there is nothing to batch: the gateway ran at ${(g.linesPerSec / b.linesPerSec).toFixed(2)}× the bare relay's lines/s with p99 ${ms(g.p99)} against ${ms(b.p99)}${shared(r.meta) ? ', and on a shared machine differences of 10–20 % between runs are noise' : ''}.`,
     );
   }
   if (g16 && b16) {
@@ -371,7 +371,7 @@ export function svgChart(r: Results): string {
   const present = targets.filter((t) => r.relay.some((x) => x.target === t.name));
   const windows = [...new Set(r.relay.map((x) => x.window))].sort((a, b) => a - b);
   const cs = [...new Set(r.relay.map((x) => x.clients))].sort((a, b) => a - b);
-  const W = 920;
+  const W = 960;
   const panelW = 400;
   const panelH = 220;
   const left = 70;
