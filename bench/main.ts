@@ -56,12 +56,12 @@ const QUICK: Plan = {
   clients: [1, 20],
   windows: [1, 16],
   rounds: 1,
-  warmupMs: 100,
-  durationMs: 300,
-  idle: [100, 500],
-  players: [40, 400],
-  botWarmupMs: 300,
-  botDurationMs: 800,
+  warmupMs: 50,
+  durationMs: 200,
+  idle: [100, 300],
+  players: [40, 200],
+  botWarmupMs: 200,
+  botDurationMs: 500,
   thinkMs: [200],
 };
 

@@ -187,7 +187,7 @@ Reproduce with:
 \`\`\`sh
 npm ci
 npm run bench                # a few minutes; rewrites this page and benchmarks.svg
-npm run bench -- --quick     # a smoke run of a few seconds (does not touch docs/)
+npm run bench -- --quick     # a smoke run, about 15 s (does not touch docs/)
 npm run -s bench -- --json   # the same figures as JSON on stdout (-s: no npm banner)
 npm run bench -- --only relay,memory,server,web   # some of the parts
 \`\`\`
