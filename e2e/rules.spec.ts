@@ -34,23 +34,24 @@ test('naming an open letter keeps the turn, at no cost', async ({ browserPlayer,
   await bob.join('Bob');
 
   await ann.waitForTurn();
-  expect(await ann.letter('n')).toBe('hit');
-  await ann.waitForTurn();
-  // The page does not offer an open letter again.
-  await expect(ann.page.getByRole('button', { name: 'n', exact: true })).toBeDisabled();
   expect(await ann.letter('q')).toBe('miss');
 
+  await bob.waitForTurn();
+  expect(await bob.letter('n')).toBe('hit');
   await bob.waitForTurn();
   // Letters compare case-insensitively: N is the open n.
   expect(await bob.letter('N')).toBe('already');
   await bob.waitForTurn();
   expect(bob.lines().slice(-3)).toEqual(['That letter is already open', 'Turn: Bob', '/turn']);
-  expect(await bob.letter('a')).toBe('hit');
-  expect(bob.score()).toEqual({ Ann: 2, Bob: 3 });
+  // The page does not offer an open letter again.
+  await expect(ann.page.getByRole('button', { name: 'n', exact: true })).toBeDisabled();
   await expect(ann.page.getByText('Wait: it is Bob’s turn.')).toBeVisible();
+  // Bob keeps his 2 points: the next hit adds to them.
+  expect(await bob.letter('a')).toBe('hit');
+  expect(bob.score()).toEqual({ Ann: 0, Bob: 5 });
   await bob.waitForTurn();
   expect(await bob.letter('b')).toBe('won');
-  expect(await ann.results()).toEqual(['Ann 2', 'Bob 10']);
+  expect(await ann.results()).toEqual(['Ann 0', 'Bob 12']);
 });
 
 test('a hit keeps the turn until the word is open', async ({ browserPlayer, tcpPlayer }) => {
