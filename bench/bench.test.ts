@@ -112,8 +112,8 @@ describe('report', () => {
     relay: [1, 50].flatMap((c) => [1, 16].flatMap((w) => [row('direct', c, w, 1e5, 1), row('gateway', c, w, 5e4, 2), row('bare-relay', c, w, 4e4, 3), row('websockify', c, w, 1e4, 9)])),
     memory: [{ target: 'gateway', baseline: 50 * 2 ** 20, points: [{ wanted: 100, held: 100, rss: 51 * 2 ** 20 }, { wanted: 1000, held: 1000, rss: 60 * 2 ** 20 }], perConnection: 10 * 1024, perConnectionSlope: 10 * 1024, maxHeld: 1000, failed: 0 }],
     server: [
-      { players: 40, mode: 'flat out', thinkMs: 0, connected: 40, movesPerSec: 5000, gamesPerSec: 300, p50: 1, p99: 5, max: 9, rss: 90 * 2 ** 20, cpuPerMoveUs: 70, serverCpu: 0.9 },
-      { players: 40, mode: 'paced', thinkMs: 200, connected: 40, movesPerSec: 50, gamesPerSec: 3, p50: 1, p99: 4, max: 5, rss: 90 * 2 ** 20, cpuPerMoveUs: 90, serverCpu: 0.1 },
+      { players: 40, mode: 'flat out', thinkMs: 0, connected: 40, movesPerSec: 5000, gamesPerSec: 300, p50: 1, p99: 5, max: 9, rss: 90 * 2 ** 20, cpuPerMoveUs: 70, serverCpu: 0.9, botsCpu: 0.9 },
+      { players: 40, mode: 'paced', thinkMs: 200, connected: 40, movesPerSec: 50, gamesPerSec: 3, p50: 1, p99: 4, max: 5, rss: 90 * 2 ** 20, cpuPerMoveUs: 90, serverCpu: 0.1, botsCpu: 0.1 },
     ],
     web: { ok: false, reason: 'no web client' },
     notes: [],

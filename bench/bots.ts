@@ -39,6 +39,8 @@ export interface BotResult {
   readonly max: number;
   /** Connections that failed or were refused. */
   readonly errors: number;
+  /** CPU share of this (bots) process while measured; 1 = one full core. */
+  readonly clientCpu: number;
 }
 
 const LETTERS = 'etaoinsrhldcumfpgwybvkxjqz';
@@ -156,8 +158,10 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
   opts.onMeasure?.('start');
   measuring = true;
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   const quitsBefore = quits;
   await sleep(opts.durationMs);
+  const cpu = process.cpuUsage(cpu0);
   measuring = false;
   const seconds = (performance.now() - start) / 1000;
   opts.onMeasure?.('end');
@@ -176,6 +180,7 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
     p99: hist.quantile(0.99),
     max: hist.max,
     errors,
+    clientCpu: (cpu.user + cpu.system) / 1e6 / seconds,
   };
 }
 

@@ -300,6 +300,7 @@ async function serverPhase(): Promise<ServerRow[]> {
         rss,
         cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
         serverCpu: (cpu1 - cpu0) / r.seconds,
+        botsCpu: r.clientCpu,
       });
       say(`  ${players} players ${mode}${thinkMs ? ` (think ${thinkMs} ms)` : ''}: ${Math.round(r.movesPerSec)} moves/s, p99 ${r.p99.toFixed(2)} ms, RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
       await sleep(300);

@@ -57,6 +57,8 @@ export interface ServerRow {
   readonly cpuPerMoveUs: number;
   /** Server CPU share while measured; 1 = one full core. */
   readonly serverCpu: number;
+  /** CPU share of the bots' process while measured. */
+  readonly botsCpu: number;
 }
 
 export interface TargetCheck {
