@@ -10,10 +10,11 @@ afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-async function gatewayFor(port: number, extra: Partial<GatewayOptions> = {}): Promise<{ gw: Gateway; url: string }> {
-  const gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port }, log: () => {}, ...extra });
+async function gatewayFor(port: number, extra: Partial<GatewayOptions> = {}): Promise<{ gw: Gateway; url: string; logs: string[] }> {
+  const logs: string[] = [];
+  const gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port }, log: (l) => logs.push(l), ...extra });
   stops.push(() => gw.close());
-  return { gw, url: `ws://127.0.0.1:${gw.address().port}/ws` };
+  return { gw, url: `ws://127.0.0.1:${gw.address().port}/ws`, logs };
 }
 
 async function lineServer(onPeer?: (peer: Peer) => void, opts?: { allowHalfOpen?: boolean }): Promise<TestServer> {
@@ -105,7 +106,7 @@ describe('refused frames are never forwarded', () => {
   for (const [name, payload, binary, code, reason] of cases) {
     it(`refuses ${name} with ${code}; the server sees only the lines before it`, async () => {
       const server = await lineServer();
-      const { gw, url } = await gatewayFor(server.port);
+      const { gw, url, logs } = await gatewayFor(server.port);
       const client = await open(url);
       const peer = await server.nextPeer();
       client.send('before');
@@ -115,12 +116,13 @@ describe('refused frames are never forwarded', () => {
       await peer.ended;
       expect(peer.text).toBe('before\n');
       await expectNothingHeld(gw);
+      expect(logs).toEqual([`WebSocket from 127.0.0.1: refused a frame: ${code} ${reason}`]);
     });
   }
 
   it('closes with 1009 a frame far over the limit, before it is buffered whole', async () => {
     const server = await lineServer();
-    const { gw, url } = await gatewayFor(server.port);
+    const { gw, url, logs } = await gatewayFor(server.port);
     const client = await open(url);
     const peer = await server.nextPeer();
     client.send('x'.repeat(100_000));
@@ -128,6 +130,7 @@ describe('refused frames are never forwarded', () => {
     await peer.ended;
     expect(peer.text).toBe('');
     await expectNothingHeld(gw);
+    expect(logs).toEqual(['WebSocket from 127.0.0.1: WebSocket error: Max payload size exceeded']);
   });
 
   it('closes with 1007 a text frame that is not valid UTF-8', async () => {
@@ -145,10 +148,12 @@ describe('refused frames are never forwarded', () => {
 
 describe('close paths', () => {
   it('closes with 1013 and a reason to show when the target is unreachable', async () => {
-    const { gw, url } = await gatewayFor(await unusedPort());
+    const port = await unusedPort();
+    const { gw, url, logs } = await gatewayFor(port);
     const client = await open(url);
     expect(await client.closed).toEqual({ code: CloseCode.tryAgainLater, reason: CloseReason.unreachable });
     await expectNothingHeld(gw);
+    expect(logs).toEqual([`WebSocket from 127.0.0.1: cannot reach 127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`]);
   });
 
   it('delivers every line the server sent, a last one without \\n too, then closes with 1000', async () => {
@@ -162,7 +167,7 @@ describe('close paths', () => {
 
   it('ends the TCP connection when the browser closes, after its last line', async () => {
     const server = await lineServer();
-    const { gw, url } = await gatewayFor(server.port);
+    const { gw, url, logs } = await gatewayFor(server.port);
     const client = await open(url);
     const peer = await server.nextPeer();
     client.send('bye');
@@ -171,6 +176,7 @@ describe('close paths', () => {
     expect(peer.text).toBe('bye\n');
     expect((await client.closed).code).toBe(1000);
     await expectNothingHeld(gw);
+    expect(logs).toEqual([]); // an ordinary goodbye is not news
   });
 
   it('ends the TCP connection when the browser vanishes without a close frame', async () => {

@@ -63,6 +63,8 @@ export interface BridgeOptions {
   readonly onClosed: (bridge: Bridge) => void;
   /** Called when one side is paused for backpressure ('upstream': TCP reading; 'client': WebSocket reading). */
   readonly onPause?: (side: 'upstream' | 'client') => void;
+  /** Called at most a few times per pair, when it is closed for a reason an operator may want to see. */
+  readonly onNotice?: (bridge: Bridge, text: string) => void;
 }
 
 /** A snapshot of one pair's buffers. */
@@ -109,7 +111,8 @@ export class Bridge {
     // 'drain' only fires once a write has passed the socket's own mark, so never pause below it.
     this.highWaterMark = Math.max(opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK, raw.writableHighWaterMark);
 
-    ws.on('error', noop); // ws closes the socket itself after a protocol error
+    // ws closes the socket itself after a protocol error (bad UTF-8, a frame over maxPayload).
+    ws.on('error', (err: Error) => this.notice(`WebSocket error: ${err.message}`));
     ws.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     ws.on('close', () => this.onWsClose());
     ws.on('pong', () => {
@@ -121,8 +124,9 @@ export class Bridge {
 
     const tcp = net.connect({ host: opts.target.host, port: opts.target.port });
     this.tcp = tcp;
-    tcp.on('error', () => {
+    tcp.on('error', (err: Error) => {
       this.tcpError = true;
+      this.notice(`${this.connected ? 'connection to' : 'cannot reach'} ${opts.target.host}:${opts.target.port}: ${err.message}`);
     });
     tcp.setTimeout(CONNECT_TIMEOUT_MS, () => tcp.destroy());
     tcp.on('connect', () => this.onConnect());
@@ -183,9 +187,9 @@ export class Bridge {
     if (this.closing) return;
     // binaryType is 'nodebuffer', so a text frame arrives as one Buffer.
     const buf = data as Buffer;
-    if (isBinary) return this.close(CloseCode.unsupportedData, CloseReason.binary);
-    if (buf.length > MAX_LINE_BYTES) return this.close(CloseCode.tooBig, CloseReason.tooBig);
-    if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.close(CloseCode.invalidData, CloseReason.lineBreak);
+    if (isBinary) return this.refuse(CloseCode.unsupportedData, CloseReason.binary);
+    if (buf.length > MAX_LINE_BYTES) return this.refuse(CloseCode.tooBig, CloseReason.tooBig);
+    if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.refuse(CloseCode.invalidData, CloseReason.lineBreak);
     // Frames parsed from one read go out in one write: one buffer, lines and line ends copied in.
     if (this.toServer.length === 0) process.nextTick(flushToServer, this);
     this.toServer.push(buf);
@@ -267,7 +271,17 @@ export class Bridge {
     this.raw.uncork();
   }
 
+  private refuse(code: number, reason: string): void {
+    this.notice(`refused a frame: ${code} ${reason}`);
+    this.close(code, reason);
+  }
+
+  private notice(text: string): void {
+    this.opts.onNotice?.(this, text);
+  }
+
   private failFromServer(): void {
+    this.notice(`closed: ${CloseReason.serverLineTooLong}`);
     this.close(CloseCode.unexpected, CloseReason.serverLineTooLong);
     this.tcp.destroy();
   }
@@ -317,8 +331,6 @@ export class Bridge {
     this.opts.onClosed(this);
   }
 }
-
-function noop(): void {}
 
 function flushToServer(bridge: Bridge): void {
   bridge.flushToServer();

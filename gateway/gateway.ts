@@ -93,6 +93,9 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     highWaterMark: opts.highWaterMark,
     lingerMs: opts.lingerMs,
     onPause: opts.onPause,
+    onNotice(bridge: Bridge, text: string): void {
+      log(`WebSocket from ${bridges.get(bridge) ?? 'unknown'}: ${text}`);
+    },
     onClosed(bridge: Bridge): void {
       const ip = bridges.get(bridge);
       if (ip === undefined) return;
