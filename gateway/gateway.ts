@@ -80,7 +80,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxConnections = opts.maxConnections ?? 10_000;
   const maxPerIp = opts.maxPerIp ?? 50;
   const headersTimeoutMs = opts.headersTimeoutMs ?? 10_000;
-  const allowOrigins = new Set(opts.allowOrigins ?? []);
+  const allowOrigins = new Set((opts.allowOrigins ?? []).map((o) => o.toLowerCase()));
   const log = opts.log ?? ((line: string) => void process.stderr.write(line + '\n'));
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
 
