@@ -120,6 +120,22 @@ describe('refused frames are never forwarded', () => {
     });
   }
 
+  it('judges a fragmented message whole: a line end in a later fragment is refused too', async () => {
+    const server = await lineServer();
+    const { gw, url } = await gatewayFor(server.port);
+    const client = await open(url);
+    const peer = await server.nextPeer();
+    client.ws.send('hel', { fin: false });
+    client.ws.send('lo', { fin: true });
+    expect(await peer.nextLine()).toBe('hello');
+    client.ws.send('/letter a', { fin: false });
+    client.ws.send('\n/word x', { fin: true });
+    expect((await client.closed).code).toBe(CloseCode.invalidData);
+    await peer.ended;
+    expect(peer.text).toBe('hello\n');
+    await expectNothingHeld(gw);
+  });
+
   it('closes with 1009 a frame far over the limit, before it is buffered whole', async () => {
     const server = await lineServer();
     const { gw, url, logs } = await gatewayFor(server.port);
