@@ -100,6 +100,9 @@ export class Bridge {
   private toServerBytes = 0;
   /** The line decoder holds no partial line, so a chunk can be split without it. */
   private atLineStart = true;
+  /** ws is parsing a chunk from the browser now: its frames are flushed right after. */
+  private reading = false;
+  private connectTimer: NodeJS.Timeout | undefined;
   private done = false;
   private lingerTimer: NodeJS.Timeout | undefined;
 
@@ -119,6 +122,15 @@ export class Bridge {
       this.alive = true;
     });
     raw.on('drain', () => this.onWsDrain());
+    // Around ws's own 'data' listener, so the frames of one read leave in one TCP write
+    // without waiting for a tick (process.nextTick cost more than the rest of a line).
+    raw.prependListener('data', () => {
+      this.reading = true;
+    });
+    raw.on('data', () => {
+      this.reading = false;
+      this.flushToServer();
+    });
     // Hold the browser's frames until there is somewhere to send them.
     ws.pause();
 
@@ -128,7 +140,9 @@ export class Bridge {
       this.tcpError = true;
       this.notice(`${this.connected ? 'connection to' : 'cannot reach'} ${opts.target.host}:${opts.target.port}: ${err.message}`);
     });
-    tcp.setTimeout(CONNECT_TIMEOUT_MS, () => tcp.destroy());
+    // A plain timer: a socket timeout stays attached once cleared and is refreshed on every read and write.
+    this.connectTimer = setTimeout(destroyTcp, CONNECT_TIMEOUT_MS, tcp);
+    this.connectTimer.unref();
     tcp.on('connect', () => this.onConnect());
     tcp.on('data', (chunk: Buffer) => this.onTcpData(chunk));
     tcp.on('end', () => this.onTcpEnd());
@@ -178,7 +192,8 @@ export class Bridge {
 
   private onConnect(): void {
     this.connected = true;
-    this.tcp.setTimeout(0);
+    clearTimeout(this.connectTimer);
+    this.connectTimer = undefined;
     this.tcp.setNoDelay(true);
     if (!this.wsClosed) this.ws.resume();
   }
@@ -191,7 +206,8 @@ export class Bridge {
     if (buf.length > MAX_LINE_BYTES) return this.refuse(CloseCode.tooBig, CloseReason.tooBig);
     if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.refuse(CloseCode.invalidData, CloseReason.lineBreak);
     // Frames parsed from one read go out in one write: one buffer, lines and line ends copied in.
-    if (this.toServer.length === 0) process.nextTick(flushToServer, this);
+    // Inside a read, the flush follows ws's parsing of it; otherwise on the next tick.
+    if (this.toServer.length === 0 && !this.reading) process.nextTick(flushToServer, this);
     this.toServer.push(buf);
     this.toServerBytes += buf.length + 1;
   }
@@ -300,6 +316,8 @@ export class Bridge {
     this.tcpClosed = true;
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
+    clearTimeout(this.connectTimer);
+    this.connectTimer = undefined;
     if (!this.connected) this.close(CloseCode.tryAgainLater, CloseReason.unreachable);
     else if (this.tcpError) this.close(CloseCode.unexpected, CloseReason.serverFailed);
     else this.close(CloseCode.normal, CloseReason.serverEnded);
