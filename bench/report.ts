@@ -359,7 +359,11 @@ function relayLimits(r: Results): string {
   }
   if (ws) {
     out.push(
-      `- **websockify** (Python) forks a process per connection and copies through Python's socket layer; at C = ${c} it used ${pct(ws.relayCpu)} of CPU 1 across its processes for ${num(ws.linesPerSec)} lines/s (${us(ws.cpuPerLineUs)} of CPU a line${g ? `, ${(ws.cpuPerLineUs / g.cpuPerLineUs).toFixed(1)}× the gateway's` : ''}). The lines/s ratio is narrower than the CPU ratio because the echo server's work per line (${us(d?.cpuPerLineUs)} of CPU) runs on the same core for both. At C = 500 not all of websockify's processes are children of the one the bench started, so its CPU column undercounts there.`,
+      `- **websockify** (Python) forks a process per connection and copies through Python's socket layer; at C = ${c} it used ${pct(ws.relayCpu)} of CPU 1 across its processes for ${num(ws.linesPerSec)} lines/s (${us(ws.cpuPerLineUs)} of CPU a line${g ? `, ${(ws.cpuPerLineUs / g.cpuPerLineUs).toFixed(1)}× the gateway's` : ''}). The lines/s ratio is narrower than the CPU ratio because the echo server's work per line (${us(d?.cpuPerLineUs)} of CPU) runs on the same core for both.${
+        r.relay.some((x) => x.target === 'websockify' && x.clients > c && x.relayCpu < 0.1)
+          ? ' Where websockify shows almost no CPU at a larger C, the reading over its hundreds of processes failed; those cells are not usable.'
+          : ''
+      }`,
     );
   }
   return out.join('\n');
