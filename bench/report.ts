@@ -283,14 +283,14 @@ How cost grows with players: ${growth(r.server)}
 
 ${
   biggest
-    ? `Flat out, every table always has one move in flight, so the latency is the
-queue: by Little's law, latency ≈ tables in flight / moves per second
-(${num(biggest.players / 4)} tables / ${num(biggest.movesPerSec)} moves/s ≈ ${ms((biggest.players / 4 / biggest.movesPerSec) * 1000)} at ${num(biggest.players)} players).
-That figure says how fast the whole machine plays, not how long a player waits;
-the paced rows are the latency a player sees. At 10 000 players the flat-out
-rate is bounded by the two processes' CPU: the bots parse every line that
-reaches every player (four players read each broadcast), and the server runs the
-rules and writes each line to four sockets.`
+    ? `Flat out, every table has a move in flight all the time, so the server's core
+is the limit: at ${num(biggest.players)} players it ran at ${Math.round(biggest.serverCpu * 100)} % of CPU 1 for ${num(biggest.movesPerSec)} moves/s
+(${biggest.cpuPerMoveUs.toFixed(0)} µs a move), and the bots' process at ${Math.round(biggest.botsCpu * 100)} % of CPU 0 (each
+broadcast is read by four players). A move's latency then includes waiting behind
+the other tables' moves that reached the server in the same event-loop turn. In
+the server's profile, about a third of its time is the kernel's socket writes
+(one write per player per turn of the loop), then connection churn (players join
+and leave after every game), rules, and formatting lines.`
     : ''
 }
 ${s(10_000, 'paced') ? '' : ''}
