@@ -54,8 +54,9 @@ const gateway = await createGateway({
   heartbeatMs: 10_000,
   headersTimeoutMs: 2000,
   lingerMs: 2000,
+  // Refusals and one peer's bad frames are what the bots provoke; anything else is a problem.
   log: (line) => {
-    if (!line.startsWith('refused')) send({ type: 'log', line: `gateway: ${line}` });
+    if (!/^(refused|WebSocket from )/.test(line)) send({ type: 'log', line: `gateway: ${line}` });
   },
 });
 
