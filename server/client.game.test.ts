@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGameServer, type GameServer } from './server.js';
-import { runScript, type TestChild } from './testing/child.js';
-import { connectLines, type TestConnection } from './testing/lines.js';
+import { runScript, type TestChild } from '../test/support/child.js';
+import { connectLines, type LineClient as TestConnection } from '../test/support/line-client.js';
 
 // The terminal client as a child process on a pipe, in a real game against the
 // real server, with a raw TCP socket as the second player.

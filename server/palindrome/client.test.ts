@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runScript, type TestChild } from '../testing/child.js';
+import { runScript, type TestChild } from '../../test/support/child.js';
 import { createPalindromeServer, type PalindromeServer } from './server.js';
 
 const CLIENT = 'server/palindrome/client.ts';

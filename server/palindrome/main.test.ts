@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runScript, type TestChild } from '../testing/child.js';
-import { connectLines } from '../testing/lines.js';
+import { runScript, type TestChild } from '../../test/support/child.js';
+import { connectLines } from '../../test/support/line-client.js';
 
 const MAIN = 'server/palindrome/main.ts';
 const children: TestChild[] = [];

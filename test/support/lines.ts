@@ -2,9 +2,8 @@
  * Test support: read a stream (a socket, a child's stdout) line by line and wait
  * for lines by event, never by sleeping.
  */
-import net from 'node:net';
 import type { Readable } from 'node:stream';
-import { LineDecoder } from '../protocol/framing.js';
+import { LineDecoder } from '../../server/protocol/framing.js';
 
 export interface LineReader {
   /** The next line not yet taken; rejects if the stream ends first. */
@@ -19,7 +18,7 @@ export interface LineReader {
 
 /** Starts reading `stream` as lines. */
 export function readLines(stream: Readable): LineReader {
-  const decoder = new LineDecoder({ maxLineBytes: 64 * 1024, maxUnterminatedBytes: Infinity });
+  const decoder = new LineDecoder({ maxLineBytes: 1 << 20, maxUnterminatedBytes: Infinity });
   const queue: string[] = [];
   const seen: string[] = [];
   let waiter: { resolve(line: string): void; reject(err: Error): void } | null = null;
@@ -47,7 +46,7 @@ export function readLines(stream: Readable): LineReader {
     add(decoder.end().map((l) => l.text));
     waiter?.reject(new Error(`the stream ended while a line was awaited; lines seen: ${JSON.stringify(seen)}`));
     waiter = null;
-    resolveEnded(queue.splice(0));
+    resolveEnded([...queue]); // lines not yet taken stay takeable by next()
   }
 
   function next(): Promise<string> {
@@ -65,24 +64,4 @@ export function readLines(stream: Readable): LineReader {
   }
 
   return { next, until, seen, ended };
-}
-
-/** A TCP connection for a test, with its lines. */
-export interface TestConnection extends LineReader {
-  readonly socket: net.Socket;
-  /** Sends a line with `\n`. */
-  send(line: string): void;
-}
-
-/** Connects to `port` on 127.0.0.1; resolves once connected. */
-export function connectLines(port: number, host = '127.0.0.1'): Promise<TestConnection> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host, port });
-    socket.once('error', reject);
-    const reader = readLines(socket);
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(Object.assign(reader, { socket, send: (line: string) => void socket.write(line + '\n') }));
-    });
-  });
 }
