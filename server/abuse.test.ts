@@ -3,29 +3,21 @@
  * sends must cost the others nothing. Each test counts the lines the others get;
  * none waits on a timer.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createGameServer, type GameServer } from './server.js';
+import { describe, expect, it } from 'vitest';
 import { format, type MessageFields, type MessageId } from './protocol/catalog.js';
-import { connectLines, type LineClient } from '../test/support/line-client.js';
+import type { LineClient } from '../test/support/line-client.js';
+import { gameServerPerTest } from '../test/support/game-server.js';
 
-let server: GameServer | null = null;
-const clients: LineClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = null;
-});
+const game = gameServerPerTest();
 
 const m = <Id extends MessageId>(id: Id, fields?: MessageFields<Id>) => format('en', id, fields);
 
 /** Three players at one table, word `data`; Eve moves first. */
 async function table(): Promise<[eve: LineClient, ann: LineClient, bob: LineClient]> {
-  server = await createGameServer({ host: '127.0.0.1', port: 0, players: 3, words: ['data'], lang: 'en', turnSeconds: 0, greetAfterMs: 60_000 });
-  const port = server.address().port;
+  const port = await game.start({ players: 3 });
   const seated: LineClient[] = [];
   for (const name of ['Eve', 'Ann', 'Bob']) {
-    const c = await connectLines(port, name);
-    clients.push(c);
+    const c = await game.player(port, name);
     await c.waitFor(m('JOINED', { name }));
     seated.push(c);
   }
@@ -68,16 +60,13 @@ describe('a flood from one player', () => {
 describe('a connection flood from one address', () => {
   it('past maxPerAddress gets SERVER_FULL and is closed; the others play on, and a seat freed is a seat again', async () => {
     // 127.0.0.1 is trusted by default (a gateway there carries every browser); here it is not.
-    server = await createGameServer({ host: '127.0.0.1', port: 0, players: 2, words: ['data'], lang: 'en', turnSeconds: 0, greetAfterMs: 60_000, maxPerAddress: 3, trustedAddresses: [] });
-    const port = server.address().port;
-    const ann = await connectLines(port, 'Ann');
-    const idle = await connectLines(port);
-    const bob = await connectLines(port, 'Bob');
-    clients.push(ann, idle, bob);
+    const port = await game.start({ maxPerAddress: 3, trustedAddresses: [] });
+    const ann = await game.player(port, 'Ann');
+    const idle = await game.player(port);
+    const bob = await game.player(port, 'Bob');
     await ann.waitFor(m('STARTED'));
     const flood: LineClient[] = [];
-    for (let i = 0; i < 20; i++) flood.push(await connectLines(port, `Eve${i}`));
-    clients.push(...flood);
+    for (let i = 0; i < 20; i++) flood.push(await game.player(port, `Eve${i}`));
     for (const c of flood) {
       expect(await c.next()).toBe(m('SERVER_FULL'));
       await c.closed;
@@ -87,8 +76,7 @@ describe('a connection flood from one address', () => {
     // Ann and Bob's game goes on; a new player from the address is taken again once a seat is free.
     let cid: LineClient | null = null;
     for (let tries = 0; tries < 100 && cid === null; tries++) {
-      const c = await connectLines(port, 'Cid');
-      clients.push(c);
+      const c = await game.player(port, 'Cid');
       if ((await c.next()) === m('JOINED', { name: 'Cid' })) cid = c;
       else await c.closed;
     }
@@ -100,11 +88,9 @@ describe('a connection flood from one address', () => {
   });
 
   it('from a trusted address (loopback, where the gateway runs) is held only by maxConnections', async () => {
-    server = await createGameServer({ host: '127.0.0.1', port: 0, players: 100, words: ['data'], lang: 'en', turnSeconds: 0, greetAfterMs: 60_000, maxPerAddress: 3 });
-    const port = server.address().port;
+    const port = await game.start({ players: 100, maxPerAddress: 3 });
     const many: LineClient[] = [];
-    for (let i = 0; i < 10; i++) many.push(await connectLines(port, `P${i}`));
-    clients.push(...many);
+    for (let i = 0; i < 10; i++) many.push(await game.player(port, `P${i}`));
     for (const [i, c] of many.entries()) expect(await c.next()).toBe(m('JOINED', { name: `P${i}` }));
   });
 });

@@ -6,12 +6,12 @@
  * alphabet, so letters, masks, names and wrong guesses collide with the word all
  * the time; a plain "the line contains the word" check would be fooled by that.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Table, type Clock } from './table.js';
-import { createGameServer, type GameServer } from './server.js';
 import { format } from './protocol/catalog.js';
-import { connectLines, type LineClient } from '../test/support/line-client.js';
+import type { LineClient } from '../test/support/line-client.js';
+import { gameServerPerTest } from '../test/support/game-server.js';
 
 /** Runs per property; FUZZ_RUNS scales them up for a long run. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 1000;
@@ -117,23 +117,15 @@ describe('the secret word', () => {
 });
 
 describe('the secret word over real sockets', () => {
-  let server: GameServer | null = null;
-  const clients: LineClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await server?.close();
-    server = null;
-  });
+  const server = gameServerPerTest();
 
   /** Two players play a scripted game against `word`; returns what each saw before GAME_OVER. */
   async function game(word: string, moves: readonly string[][]): Promise<string[][]> {
-    server = await createGameServer({ host: '127.0.0.1', port: 0, players: 2, words: [word], lang: 'en', turnSeconds: 0, greetAfterMs: 60_000 });
-    const port = server.address().port;
+    const port = await server.start({ words: [word] });
     const names = ['an', 'na*'];
     const seated: LineClient[] = [];
     for (const name of names) {
-      const c = await connectLines(port, name);
-      clients.push(c);
+      const c = await server.player(port, name);
       await c.waitFor(format('en', 'JOINED', { name }));
       seated.push(c);
     }
@@ -149,8 +141,7 @@ describe('the secret word over real sockets', () => {
       const lines = c.lines.slice(0, c.lines.indexOf(format('en', 'GAME_OVER')));
       seen.push(lines);
     }
-    await server.close();
-    server = null;
+    await server.server.close();
     return seen;
   }
 

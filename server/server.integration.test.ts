@@ -4,19 +4,15 @@
  * a line or an event, never on a timer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGameServer, type GameServer, type GameServerOptions } from './server.js';
+import type { GameServerOptions } from './server.js';
 import { format, formatScores, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
-import { connectLines, type LineClient } from '../test/support/line-client.js';
+import type { LineClient } from '../test/support/line-client.js';
+import { gameServerPerTest, untilQuit } from '../test/support/game-server.js';
 import { eventually } from '../test/support/eventually.js';
 
-let server: GameServer | null = null;
+const game = gameServerPerTest();
 let logs: string[] = [];
-const clients: LineClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = null;
+afterEach(() => {
   logs = [];
 });
 
@@ -27,36 +23,11 @@ const GAME = {
 } as const;
 
 async function start(lang: Lang, opts: Partial<GameServerOptions> = {}): Promise<number> {
-  server = await createGameServer({
-    host: '127.0.0.1',
-    port: 0,
-    players: 2,
-    words: [GAME[lang].word],
-    lang,
-    turnSeconds: 0,
-    // No greeting unless a test asks for one: it is not part of §3.
-    greetAfterMs: 60_000,
-    log: (line) => void logs.push(line),
-    ...opts,
-  });
-  return server.address().port;
+  return game.start({ words: [GAME[lang].word], lang, log: (line) => void logs.push(line), ...opts });
 }
 
-async function player(port: number, name?: string): Promise<LineClient> {
-  const c = await connectLines(port, name);
-  clients.push(c);
-  return c;
-}
-
-/** Reads lines until /quit; fails if the connection closes first. */
-async function rest(c: LineClient): Promise<string[]> {
-  const out: string[] = [];
-  for (;;) {
-    const line = await c.next();
-    out.push(line);
-    if (line === '/quit') return out;
-  }
-}
+const player = (port: number, name?: string): Promise<LineClient> => game.player(port, name);
+const rest = untilQuit;
 
 /** Every byte a client receives, as it arrived. */
 function rawBytes(c: LineClient): () => Buffer {
@@ -155,8 +126,8 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       ps.forEach((c, i) => expect(c.lines).toEqual(expected[i]));
       // The server ends each connection after /quit.
       await Promise.all(ps.map(closedBy));
-      await eventually(() => server!.stats().connections === 0, 'every connection to be counted closed');
-      expect(server!.stats()).toMatchObject({ connections: 0, waiting: 0, playing: 0, started: 1, finished: 1, discarded: 0 });
+      await eventually(() => game.server.stats().connections === 0, 'every connection to be counted closed');
+      expect(game.server.stats()).toMatchObject({ connections: 0, waiting: 0, playing: 0, started: 1, finished: 1, discarded: 0 });
     });
 
     it('seats a late joiner at the next table, tells it it is waiting, and the first game goes on', async () => {
@@ -166,7 +137,7 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       const cid = await player(port, 'Cid');
       expect(await cid.next()).toBe(m('JOINED', { name: 'Cid' }));
       expect(await cid.next()).toBe(m('WAITING', { k: 1, n: 2 }));
-      expect(server!.stats()).toMatchObject({ waiting: 1, playing: 1 });
+      expect(game.server.stats()).toMatchObject({ waiting: 1, playing: 1 });
       ann.send(`/word ${g.word}`);
       await Promise.all([rest(ann), rest(bob)]);
       for (const c of [ann, bob]) expect(c.lines.join('\n')).not.toContain('Cid');
@@ -174,19 +145,19 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       await dan.waitFor(m('STARTED'));
       expect(await cid.waitFor(m('TURN_OF', { name: 'Cid' }))).toBeTruthy();
       expect(await cid.next()).toBe('/turn');
-      expect(server!.stats()).toMatchObject({ waiting: 0, playing: 1, started: 2, finished: 1 });
+      expect(game.server.stats()).toMatchObject({ waiting: 0, playing: 1, started: 2, finished: 1 });
     });
 
     it('runs many tables at once: 40 clients connecting together all get STARTED', async () => {
       const port = await start(lang);
       const many = await Promise.all(Array.from({ length: 40 }, (_, i) => player(port, `P${i}`)));
       await Promise.all(many.map((c) => c.waitFor(m('STARTED'))));
-      expect(server!.stats()).toMatchObject({ connections: 40, waiting: 0, playing: 20, started: 20 });
+      expect(game.server.stats()).toMatchObject({ connections: 40, waiting: 0, playing: 20, started: 20 });
       // Each table has its own game: the first player of each has the turn.
       await eventually(() => many.filter((c) => c.lines.includes('/turn')).length === 20, 'the first player at each table to get /turn');
       for (const c of many) c.close();
-      await eventually(() => server!.stats().connections === 0, 'all 40 to be gone');
-      expect(server!.stats()).toMatchObject({ waiting: 0, playing: 0, discarded: 20 });
+      await eventually(() => game.server.stats().connections === 0, 'all 40 to be gone');
+      expect(game.server.stats()).toMatchObject({ waiting: 0, playing: 0, discarded: 20 });
     });
   });
 
@@ -226,8 +197,8 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       await bob.waitFor(m('LEFT', { name: 'Ann' }));
       expect(await bob.next()).toBe(m('WAITING', { k: 1, n: 3 }));
       bob.close();
-      await eventually(() => server!.stats().connections === 0);
-      expect(server!.stats()).toMatchObject({ waiting: 0, playing: 0, discarded: 1 });
+      await eventually(() => game.server.stats().connections === 0);
+      expect(game.server.stats()).toMatchObject({ waiting: 0, playing: 0, discarded: 1 });
     });
   });
 
@@ -244,7 +215,7 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       expect(await c.next()).toBe(m(id));
       await closedBy(c);
       expect(c.lines).toEqual([m(id)]);
-      await eventually(() => server!.stats().connections === 0);
+      await eventually(() => game.server.stats().connections === 0);
     });
 
     it('a taken name gets a suffix and RENAMED first', async () => {
@@ -467,14 +438,13 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       const silent = await player(port);
       await ann.waitFor('/turn');
       await cid.waitFor(m('WAITING', { k: 1, n: 2 }));
-      const closing = server!.close();
+      const closing = game.server.close();
       for (const c of [ann, bob, cid, silent]) {
         await c.waitFor(m('STOPPING'));
         expect(await c.next()).toBe('/quit');
         await closedBy(c);
       }
-      await closing;
-      server = null;
+      await closing; // closing again after the test is harmless: close() is idempotent
     });
 
     it('a player who never reads its output is cut off, and the others play on unaffected', async () => {
@@ -507,7 +477,7 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       const [annEnd, bobEnd] = await Promise.all([rest(ann), rest(bob)]);
       expect(annEnd.slice(-4)).toEqual([m('GAME_OVER'), m('RESULT', { name: 'Ann', points: 2 }), m('RESULT', { name: 'Bob', points: 6 }), '/quit']);
       expect(bobEnd).toContain(m('WON'));
-      await eventually(() => server!.stats().connections === 0, 'every connection to be closed');
+      await eventually(() => game.server.stats().connections === 0, 'every connection to be closed');
     });
 
     it('a player who reads but sends a burst of wrong lines in one write keeps its connection and gets every reply', async () => {

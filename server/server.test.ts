@@ -1,36 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGameServer, type GameServer } from './server.js';
-import { connectLines, type LineClient } from '../test/support/line-client.js';
+import { gameServerPerTest, untilQuit } from '../test/support/game-server.js';
 import { eventually } from '../test/support/eventually.js';
 
-let server: GameServer | null = null;
-const clients: LineClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await server?.close();
-  server = null;
-});
-
-async function start(opts: Partial<Parameters<typeof createGameServer>[0]> = {}): Promise<number> {
-  server = await createGameServer({ host: '127.0.0.1', port: 0, players: 2, words: ['лапа'], lang: 'uk', turnSeconds: 0, ...opts });
-  return server.address().port;
-}
-
-async function player(port: number, name: string): Promise<LineClient> {
-  const c = await connectLines(port, name);
-  clients.push(c);
-  return c;
-}
-
-/** Reads lines until /quit (or the connection closes). */
-async function rest(c: LineClient): Promise<string[]> {
-  const out: string[] = [];
-  for (;;) {
-    const line = await c.next();
-    out.push(line);
-    if (line === '/quit') return out;
-  }
-}
+const game = gameServerPerTest({ words: ['лапа'], lang: 'uk' });
+const start = () => game.start();
+const player = (port: number, name: string) => game.player(port, name);
+const rest = untilQuit;
 
 describe('the example game of PROTOCOL.md §6', () => {
   it('sends the canonical lines in order, with WAITING and SCORE where the server adds them', async () => {
@@ -59,7 +34,7 @@ describe('the example game of PROTOCOL.md §6', () => {
     expect(await rest(ann)).toEqual(['Названо слово "лапа"', ...end]);
     expect(await rest(bob)).toEqual(['Ви заробили балів: 2', 'Вітаємо! Ви виграли!!!', ...end]);
     await Promise.all([ann.closed, bob.closed]);
-    await eventually(() => server!.stats().connections === 0, 'the server to count both connections closed');
-    expect(server!.stats()).toMatchObject({ connections: 0, finished: 1, waiting: 0, playing: 0 });
+    await eventually(() => game.server.stats().connections === 0, 'the server to count both connections closed');
+    expect(game.server.stats()).toMatchObject({ connections: 0, finished: 1, waiting: 0, playing: 0 });
   });
 });
