@@ -101,15 +101,20 @@ class LineQueue {
         const why = this.ended ? 'the connection ended' : `no such line came within ${LINE_TIMEOUT_MS} ms`;
         throw new Error(`${who} waited for ${what}, but ${why}. Lines so far:\n  ${this.lines.join('\n  ')}`);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      await this.nextLineOrDeadline(left);
     }
+  }
+
+  /** Resolves when a line arrives or the connection ends, or after `ms`. */
+  private async nextLineOrDeadline(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = null;
   }
 
   /** Waits until any line so far (taken or not) matches, without taking lines. */
@@ -119,14 +124,7 @@ class LineQueue {
       for (; i < this.lines.length; i++) if (match(this.lines[i])) return this.lines[i];
       const left = deadline - Date.now();
       if (this.ended || left <= 0) throw new Error(`${who} waited to see ${what}. Lines so far:\n  ${this.lines.join('\n  ')}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      await this.nextLineOrDeadline(left);
     }
   }
 }
