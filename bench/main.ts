@@ -79,17 +79,18 @@ const say = (line: string) => void process.stderr.write(line + '\n');
 
 const NODE = process.execPath;
 const TSX = ['--import', 'tsx'];
+const LOAD_CPU = 0;
 const SERVICE_CPU = 1;
-const pinned = canPin() && pinSelf(0);
+const pinned = canPin() && pinSelf(LOAD_CPU);
 const cpu = pinned ? SERVICE_CPU : undefined;
 const started = Date.now();
 const notes: string[] = [];
 const loadAtStart = os.loadavg();
 
 const running = new Set<Service>();
-async function start(name: string, command: string, args: string[], port?: number): Promise<Service> {
+async function start(name: string, command: string, args: string[], port?: number, onCpu = cpu): Promise<Service> {
   const service = await startService(name, command, args, {
-    cpu,
+    cpu: onCpu,
     cwd: ROOT,
     port,
     portPattern: port === undefined ? /listening on (?:http:\/\/)?\S*?:(\d+)/ : undefined,
@@ -121,11 +122,15 @@ const gatewayArgs = (target: number, max: number) => [
 const relayArgs = (target: number) => [...TSX, 'bench/bare-relay.ts', '--target', `127.0.0.1:${target}`];
 
 async function relayPhase(): Promise<RelayRow[]> {
-  const echo = await start('echo server', NODE, echoArgs);
+  // Direct TCP: the echo server is the program under test, alone on its CPU. Behind
+  // the relays, a second echo server shares the load generator's CPU, so that the
+  // relay under test has its CPU to itself and the figures are the relay's own.
+  const directEcho = await start('echo server', NODE, echoArgs);
+  const echo = await start('echo server behind the relays', NODE, echoArgs, undefined, pinned ? LOAD_CPU : undefined);
   const gateway = await start('gateway', NODE, gatewayArgs(echo.port, 20_000));
   const bare = await start('bare relay', NODE, relayArgs(echo.port));
   const targets: { name: RelayName; transport: Transport; service: Service; path: string }[] = [
-    { name: 'direct', transport: 'tcp', service: echo, path: '/' },
+    { name: 'direct', transport: 'tcp', service: directEcho, path: '/' },
     { name: 'gateway', transport: 'ws-text', service: gateway, path: '/ws' },
     { name: 'bare-relay', transport: 'ws-text', service: bare, path: '/' },
   ];

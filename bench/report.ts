@@ -66,7 +66,7 @@ export function formatTable(r: Results): string {
   const m = r.meta;
   out.push(`Word Guess benchmarks, ${m.date}${m.quick ? ' (quick run: small counts, short runs)' : ''}`);
   out.push(`${m.cpu}, ${m.cores} CPUs, ${m.memoryGiB} GiB; ${m.os}; Node ${m.node}, ws ${m.ws}`);
-  out.push(m.pinned ? 'load generator on CPU 0, programs under test on CPU 1 (taskset)' : 'no CPU pinning');
+  out.push(m.pinned ? 'load generator on CPU 0, programs under test on CPU 1 (taskset); the echo server behind the relays on CPU 0' : 'no CPU pinning');
   out.push(`load average ${m.loadAverage[0].toFixed(2)} at start, ${m.loadAverageAtEnd[0].toFixed(2)} at the end; ran ${m.seconds.toFixed(0)} s`);
   out.push('');
   if (r.relay.length) {
@@ -206,7 +206,7 @@ started the way a user starts them (\`node --import tsx gateway/main.ts …\`,
 | OS | ${m.os} |
 | Node | ${m.node}, ws ${m.ws} |
 | websockify | ${m.websockify ?? 'not installed'} |
-| pinning | ${m.pinned ? 'load generator on CPU 0; every program under test on CPU 1 (`taskset`)' : 'none (needs `taskset` and two CPUs)'} |
+| pinning | ${m.pinned ? 'load generator on CPU 0; every program under test alone on CPU 1 (`taskset`); the echo server behind the relays on CPU 0 with the load generator' : 'none (needs `taskset` and two CPUs)'} |
 | open files | ${m.openFiles} |
 | load average (1 min) | ${m.loadAverage[0].toFixed(2)} before the run, ${m.loadAverageAtEnd[0].toFixed(2)} at its end |
 
@@ -234,7 +234,10 @@ then sends the next (a closed loop); with window 16 each keeps 16 lines in fligh
 Our gateway and the bare relay carry one line per text frame; websockify carries
 raw bytes in binary frames, which the client splits into lines again. "relay CPU"
 is the CPU the relay process used while measured (100 % = one full core; for
-direct TCP it is the echo server's); the echo server shares that core.
+direct TCP it is the echo server's). The relay under test has CPU 1 to itself: the
+echo server behind it runs on CPU 0 beside the load generator, so a relay's figures
+are its own cost, not the echo server's. For direct TCP a second echo server is the
+program under test, on CPU 1.
 
 ${md(relayTable(r.relay))}
 
@@ -349,7 +352,7 @@ function relayLimits(r: Results): string {
   }
   if (g && b) {
     out.push(
-      `- **Gateway and bare relay, closed loop**: each line costs the relay a read and a write on each side, four system calls, and most of its CPU time is the kernel's (loopback TCP). The gateway used ${us(g.cpuPerLineUs)} of CPU a line, the bare relay ${us(b.cpuPerLineUs)}: our checks (frame size, CR/LF, UTF-8 of server lines, backpressure) cost about as much as the bare relay's extra copies and writes. The relay shares CPU 1 with the echo server, and that core is the bottleneck (the relay alone at ${pct(g.relayCpu)}; the load generator at ${pct(g.clientCpu)}). With one line in flight per client there is nothing to batch: the gateway ran at ${(g.linesPerSec / b.linesPerSec).toFixed(2)}× the bare relay's lines/s with p99 ${ms(g.p99)} against ${ms(b.p99)}${shared(r.meta) ? ', and on a shared machine differences of 10–20 % between runs are noise' : ''}.`,
+      `- **Gateway and bare relay, closed loop**: each line costs the relay a read and a write on each side, four system calls, and most of its CPU time is the kernel's (loopback TCP). The gateway used ${us(g.cpuPerLineUs)} of CPU a line, the bare relay ${us(b.cpuPerLineUs)}: our checks (frame size, CR/LF, UTF-8 of server lines, backpressure) cost about as much as the bare relay's extra copies and writes. The relay has CPU 1 to itself and that core is the bottleneck (the gateway at ${pct(g.relayCpu)}; the load generator, with the echo server beside it on CPU 0, at ${pct(g.clientCpu)}). With one line in flight per client there is nothing to batch: the gateway ran at ${(g.linesPerSec / b.linesPerSec).toFixed(2)}× the bare relay's lines/s with p99 ${ms(g.p99)} against ${ms(b.p99)}${shared(r.meta) ? ', and on a shared machine differences of 10–20 % between runs are noise' : ''}.`,
     );
   }
   if (g16 && b16) {
@@ -359,7 +362,7 @@ function relayLimits(r: Results): string {
   }
   if (ws) {
     out.push(
-      `- **websockify** (Python) forks a process per connection and copies through Python's socket layer; at C = ${c} it used ${pct(ws.relayCpu)} of CPU 1 across its processes for ${num(ws.linesPerSec)} lines/s (${us(ws.cpuPerLineUs)} of CPU a line${g ? `, ${(ws.cpuPerLineUs / g.cpuPerLineUs).toFixed(1)}× the gateway's` : ''}). The lines/s ratio is narrower than the CPU ratio because the echo server's work per line (${us(d?.cpuPerLineUs)} of CPU) runs on the same core for both.${
+      `- **websockify** (Python) forks a process per connection and copies through Python's socket layer; at C = ${c} it used ${pct(ws.relayCpu)} of CPU 1 across its processes for ${num(ws.linesPerSec)} lines/s (${us(ws.cpuPerLineUs)} of CPU a line${g ? `, ${(ws.cpuPerLineUs / g.cpuPerLineUs).toFixed(1)}× the gateway's` : ''}). ${
         r.relay.some((x) => x.target === 'websockify' && x.clients > c && x.relayCpu < 0.1)
           ? ' Where websockify shows almost no CPU at a larger C, the reading over its hundreds of processes failed; those cells are not usable.'
           : ''
