@@ -25,7 +25,7 @@ export function checkTargets(r: Omit<Results, 'targets'>, quick: boolean): Targe
   checks.push({
     name: `gateway lines/s vs bare relay, C = ${c}, closed loop`,
     goal: '≥ 1×',
-    value: gw && bare ? `${(gw.linesPerSec / bare.linesPerSec).toFixed(2)}× (${num(gw.linesPerSec)} vs ${num(bare.linesPerSec)})` : 'not measured',
+    value: gw && bare ? `${(gw.linesPerSec / bare.linesPerSec).toFixed(3)}× (${num(gw.linesPerSec)} vs ${num(bare.linesPerSec)})` : 'not measured',
     met: gw && bare ? gw.linesPerSec >= bare.linesPerSec : null,
   });
   checks.push({
