@@ -276,12 +276,15 @@ export class Table {
   }
 
   private toOthers<Id extends MessageId>(mover: PlayerId, msg: Id, fields?: MessageFields<Id>): void {
-    const line = format(this.opts.lang, msg, fields);
-    for (const s of this.seats) if (s.id !== mover) this.opts.io.send(s.id, line);
+    this.broadcast(format(this.opts.lang, msg, fields), mover);
   }
 
   private toTable<Id extends MessageId>(msg: Id, fields?: MessageFields<Id>): void {
-    const line = format(this.opts.lang, msg, fields);
-    for (const s of this.seats) this.opts.io.send(s.id, line);
+    this.broadcast(format(this.opts.lang, msg, fields));
+  }
+
+  /** One line to every seated player but `except`. */
+  private broadcast(line: string, except?: PlayerId): void {
+    for (const s of this.seats) if (s.id !== except) this.opts.io.send(s.id, line);
   }
 }
