@@ -18,7 +18,7 @@ export default defineConfig({
   },
   test: {
     root: repoRoot,
-    include: ['server/**/*.test.ts', 'gateway/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'docs/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['protocol/**/*.test.ts', 'game/**/*.test.ts', 'server/**/*.test.ts', 'node/**/*.test.ts', 'clients/**/*.test.ts', 'palindrome/**/*.test.ts', 'gateway/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'docs/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', 'dist/**'],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -268,7 +268,7 @@ async function serverPhase(): Promise<ServerRow[]> {
       '--lang',
       'en',
       '--words',
-      'server/game/words/en.txt',
+      'game/words/en.txt',
       '--max-connections',
       String(players * 2 + 100),
     ]);

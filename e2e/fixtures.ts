@@ -2,7 +2,7 @@
  * Fixtures for end-to-end games: each test gets its own game server and gateway
  * on free ports, and players that read like a script. Browser players (Chromium,
  * through the gateway), raw TCP players (the line protocol, CRLF like telnet) and
- * terminal-client players (server/client.ts as a child process) share the verbs:
+ * terminal-client players (clients/terminal/main.ts as a child process) share the verbs:
  *
  *   join(name) · waitForTurn() · letter(x) · word(w) · score() · results()
  *
@@ -15,8 +15,8 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createGateway, type Gateway, type GatewayOptions } from '../gateway/gateway.js';
-import { LineDecoder } from '../server/protocol/framing.js';
-import { parseAs, parseMessage, type Lang, type MessageId } from '../server/protocol/catalog.js';
+import { LineDecoder } from '../protocol/framing.js';
+import { parseAs, parseMessage, type Lang, type MessageId } from '../protocol/catalog.js';
 import { createGameServer, type GameServer } from '../server/server.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -253,7 +253,7 @@ export class TcpPlayer extends LinePlayer {
   }
 }
 
-/** The project's terminal client (server/client.ts) as a child process, driven through its stdin. */
+/** The project's terminal client (clients/terminal/main.ts) as a child process, driven through its stdin. */
 export class TerminalPlayer extends LinePlayer {
   private child: ChildProcess | null = null;
   private exit: Promise<number | null> = Promise.resolve(null);
@@ -264,9 +264,9 @@ export class TerminalPlayer extends LinePlayer {
     super();
   }
 
-  /** Starts `server/client.ts --port P --name NAME` and waits until it is seated. */
+  /** Starts `clients/terminal/main.ts --port P --name NAME` and waits until it is seated. */
   async join(name: string): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/client.ts', '--port', String(this.port), '--name', name], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'clients/terminal/main.ts', '--port', String(this.port), '--name', name], {
       cwd: repoRoot,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -9,7 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
-import { LineDecoder, MAX_LINE_BYTES } from '../server/protocol/framing.js';
+import { LineDecoder, MAX_LINE_BYTES } from '../protocol/framing.js';
 import { textFramesOfLines } from './frames.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */

@@ -9,7 +9,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { MAX_LINE_BYTES } from '../server/protocol/framing.js';
+import { MAX_LINE_BYTES } from '../protocol/framing.js';
 import { Bridge, CloseCode, CloseReason, type Target } from './bridge.js';
 import { createStaticHandler } from './static.js';
 

@@ -4,8 +4,8 @@
  */
 import net from 'node:net';
 import { afterEach, expect, it } from 'vitest';
-import { createPalindromeServer } from '../server/palindrome/server.js';
-import { format, type MessageFields, type MessageId } from '../server/protocol/catalog.js';
+import { createPalindromeServer } from '../palindrome/server.js';
+import { format, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { createGameServer } from '../server/server.js';
 import { CloseCode } from './bridge.js';
 import { createGateway } from './gateway.js';

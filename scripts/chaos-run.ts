@@ -14,7 +14,7 @@ import net from 'node:net';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { LineDecoder } from '../server/protocol/framing.js';
+import { LineDecoder } from '../protocol/framing.js';
 import type { TargetReply, TargetRequest, TargetStats } from './chaos-target.js';
 
 export interface ChaosOptions {

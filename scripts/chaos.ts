@@ -4,7 +4,7 @@
  * gateway on 127.0.0.1; then the afterwards conditions are checked. Prints a stats
  * line every 2 s and a report; exits 1 when a condition failed.
  */
-import { integer, parseFlagsOrExit } from '../server/cli.js';
+import { integer, parseFlagsOrExit } from '../node/flags.js';
 import { runChaos } from './chaos-run.js';
 
 const USAGE = 'usage: npm run chaos -- [--seconds 20] [--clients 50]';

@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import { integer, oneOf, parseFlagsOrExit, port } from '../server/cli.js';
-import { LANGS } from '../server/protocol/catalog.js';
+import { integer, oneOf, parseFlagsOrExit, port } from '../node/flags.js';
+import { LANGS } from '../protocol/catalog.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =

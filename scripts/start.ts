@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { networkInterfaces } from 'node:os';
-import { boolean, integer, oneOf, parseFlagsOrExit, port, string } from '../server/cli.js';
-import { LANGS } from '../server/protocol/catalog.js';
+import { boolean, integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
+import { LANGS } from '../protocol/catalog.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =

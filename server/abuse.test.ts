@@ -4,7 +4,7 @@
  * none waits on a timer.
  */
 import { describe, expect, it } from 'vitest';
-import { format, type MessageFields, type MessageId } from './protocol/catalog.js';
+import { format, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
 

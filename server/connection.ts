@@ -3,7 +3,7 @@
  * or hostile peer from hurting anyone else (PROTOCOL.md §1).
  */
 import type { Socket } from 'node:net';
-import { LineDecoder, MAX_LINE_BYTES, MAX_UNTERMINATED_BYTES } from './protocol/framing.js';
+import { LineDecoder, MAX_LINE_BYTES, MAX_UNTERMINATED_BYTES } from '../protocol/framing.js';
 
 export interface ConnectionLimits {
   /** Longest line accepted, in bytes. */

@@ -2,9 +2,9 @@
  * Seats players at tables, many at once (PROTOCOL.md §4): a newcomer sits at the
  * table that is still filling, or opens a new one; nobody is turned away.
  */
-import type { PlayerId } from './game/rules.js';
+import type { PlayerId } from '../game/rules.js';
 import { Table, type Clock, type TableIO } from './table.js';
-import type { Lang } from './protocol/catalog.js';
+import type { Lang } from '../protocol/catalog.js';
 
 export interface LobbyOptions {
   readonly playersPerTable: number;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { format } from './protocol/catalog.js';
+import { format } from '../protocol/catalog.js';
 import { connectLines, type LineClient } from '../test/support/line-client.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

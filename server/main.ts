@@ -2,9 +2,9 @@
  * `npm run server -- [--host H] [--port 30003] [--players 2] [--words FILE]
  * [--lang en|uk] [--turn-seconds 60]`: parses flags, loads the words, starts the server.
  */
-import { integer, oneOf, parseFlagsOrExit, port, string } from './cli.js';
-import { defaultWordFile, loadWords } from './game/words.js';
-import { LANGS } from './protocol/catalog.js';
+import { integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
+import { defaultWordFile, loadWords } from './word-files.js';
+import { LANGS } from '../protocol/catalog.js';
 import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
 
 const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]…`;

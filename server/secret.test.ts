@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Table, type Clock } from './table.js';
-import { format } from './protocol/catalog.js';
+import { format } from '../protocol/catalog.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
 

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import net from 'node:net';
 import { createGameServer, type GameServer } from './server.js';
-import { format } from './protocol/catalog.js';
-import { LineDecoder } from './protocol/framing.js';
+import { format } from '../protocol/catalog.js';
+import { LineDecoder } from '../protocol/framing.js';
 import { eventually } from '../test/support/eventually.js';
 
 /** Runs of the property; FUZZ_RUNS scales them up for a long run. */

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GameServerOptions } from './server.js';
-import { format, formatScores, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
+import { format, formatScores, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest, untilQuit } from '../test/support/game-server.js';
 import { eventually } from '../test/support/eventually.js';

@@ -6,10 +6,10 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Connection, DEFAULT_LIMITS, type ConnectionLimits } from './connection.js';
 import { Lobby, type LobbyStats } from './lobby.js';
-import { format, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
-import { QUIT } from './protocol/commands.js';
+import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
+import { QUIT } from '../protocol/commands.js';
 import { checkName, cleanLine } from './sanitize.js';
-import { pickWord } from './game/words.js';
+import { pickWord } from '../game/words.js';
 import type { Clock } from './table.js';
 
 export interface GameServerOptions {

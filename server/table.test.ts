@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Table, type Clock, type TableIO } from './table.js';
-import { format, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
+import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
 
 /** A clock run by hand: timers fire only when the test says so. */
 class FakeClock implements Clock {

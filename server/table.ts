@@ -3,10 +3,10 @@
  * table's language, and keeps the turn clock. It reaches players only through the
  * injected TableIO, so it can be tested with a recording fake and no sockets.
  */
-import { format, formatScores, type Lang, type MessageFields, type MessageId } from './protocol/catalog.js';
-import { LETTER, QUIT, TURN, WORD, parseCommand } from './protocol/commands.js';
-import * as rules from './game/rules.js';
-import type { GameEvent, GameState, PlayerId } from './game/rules.js';
+import { format, formatScores, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
+import { LETTER, QUIT, TURN, WORD, parseCommand } from '../protocol/commands.js';
+import * as rules from '../game/rules.js';
+import type { GameEvent, GameState, PlayerId } from '../game/rules.js';
 import { uniqueName } from './sanitize.js';
 
 /** How the table reaches the world. */

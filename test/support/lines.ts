@@ -3,7 +3,7 @@
  * for lines by event, never by sleeping.
  */
 import type { Readable } from 'node:stream';
-import { LineDecoder } from '../../server/protocol/framing.js';
+import { LineDecoder } from '../../protocol/framing.js';
 
 export interface LineReader {
   /** The next line not yet taken; rejects if the stream ends first. */

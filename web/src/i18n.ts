@@ -1,5 +1,5 @@
 /** The page's own texts in English and Ukrainian. The server's lines are never translated. */
-import type { Lang } from '../../server/protocol/index.js';
+import type { Lang } from '../../protocol/index.js';
 
 const en = {
   title: 'Word Guess',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { initialState, reduce, alphabet, winnerOf, type Action, type State } from './state.js';
-import { MESSAGES, LANGS, format, formatScores, type MessageId } from '../../server/protocol/index.js';
+import { MESSAGES, LANGS, format, formatScores, type MessageId } from '../../protocol/index.js';
 
 /** Runs per property; FUZZ_RUNS scales them up for a long run. */
 const RUNS = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS ?? 0) || 1000;

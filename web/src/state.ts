@@ -3,8 +3,8 @@
  * (and the lines we send, and the socket's open/close) in, what the page shows out.
  * No DOM, no socket, no clock: every action carries its own time.
  */
-import { MESSAGES, QUIT, TURN, parseAs, parseCommand, parseMessage, parseScores } from '../../server/protocol/index.js';
-import type { Lang, MessageId } from '../../server/protocol/index.js';
+import { MESSAGES, QUIT, TURN, parseAs, parseCommand, parseMessage, parseScores } from '../../protocol/index.js';
+import type { Lang, MessageId } from '../../protocol/index.js';
 
 export type Phase = 'join' | 'connecting' | 'waiting' | 'playing' | 'over' | 'error';
 

@@ -1,6 +1,6 @@
 import { LitElement, html, css, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Lang } from '../../server/protocol/index.js';
+import type { Lang } from '../../protocol/index.js';
 import { Connection } from './connection.js';
 import { initialLang, t } from './i18n.js';
 import { initialState, reduce, winnerOf } from './state.js';

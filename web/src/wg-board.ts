@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../../server/protocol/index.js';
+import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import { alphabet } from './state.js';
 import type { Move, State } from './state.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { letterCommand, wordCommand } from '../../server/protocol/index.js';
-import type { Lang } from '../../server/protocol/index.js';
+import { letterCommand, wordCommand } from '../../protocol/index.js';
+import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import { norm } from './state.js';
 import type { State } from './state.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../../server/protocol/index.js';
+import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import type { Player, State } from './state.js';
 import { shared } from './styles.js';

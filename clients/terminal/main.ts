@@ -7,9 +7,9 @@
  */
 import net from 'node:net';
 import readline from 'node:readline';
-import * as flag from './cli.js';
-import { ClientSession, type Action } from './client/session.js';
-import { LineDecoder } from './protocol/framing.js';
+import * as flag from '../../node/flags.js';
+import { ClientSession, type Action } from './session.js';
+import { LineDecoder } from '../../protocol/framing.js';
 
 const USAGE = 'usage: npm run client -- [--host 127.0.0.1] [--port 30003] [--name NAME]';
 const NAME_PROMPT = 'Your name: ';

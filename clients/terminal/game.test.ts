@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGameServer, type GameServer } from './server.js';
-import { runScript, type TestChild } from '../test/support/child.js';
-import { connectLines, type LineClient as TestConnection } from '../test/support/line-client.js';
+import { createGameServer, type GameServer } from '../../server/server.js';
+import { runScript, type TestChild } from '../../test/support/child.js';
+import { connectLines, type LineClient as TestConnection } from '../../test/support/line-client.js';
 
 // The terminal client as a child process on a pipe, in a real game against the
 // real server, with a raw TCP socket as the second player.
@@ -21,7 +21,7 @@ describe('terminal client in a real game', () => {
   it('plays the §6 example as Ann against a raw TCP Bob', async () => {
     server = await createGameServer({ host: '127.0.0.1', port: 0, players: 2, words: ['лапа'], lang: 'uk', turnSeconds: 0 });
     const { port } = server.address();
-    const ann = runScript('server/client.ts', ['--port', String(port), '--name', 'Ann']);
+    const ann = runScript('clients/terminal/main.ts', ['--port', String(port), '--name', 'Ann']);
     child = ann;
     // Ann joins first, so she moves first.
     await ann.stdout.until('Очікуємо гравців: 1 з 2');
@@ -61,7 +61,7 @@ describe('terminal client in a real game', () => {
 
   it('gets another /turn after a wrong letter answer and goes on with the next line typed ahead', async () => {
     server = await createGameServer({ host: '127.0.0.1', port: 0, players: 1, words: ['ab'], lang: 'en', turnSeconds: 0 });
-    const ann = runScript('server/client.ts', ['--port', String(server.address().port), '--name', 'Ann']);
+    const ann = runScript('clients/terminal/main.ts', ['--port', String(server.address().port), '--name', 'Ann']);
     child = ann;
     // All moves typed ahead, then end of input: "1" is no letter (NOT_A_LETTER), the rest win.
     ann.child.stdin!.end('1\na\n\nb\n');

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLines } from '../../test/support/lines.js';
-import { connectLines } from '../../test/support/line-client.js';
+import { readLines } from '../test/support/lines.js';
+import { connectLines } from '../test/support/line-client.js';
 import { createPalindromeServer, type PalindromeServer } from './server.js';
 
 let server: PalindromeServer;

@@ -1,9 +1,9 @@
 /**
  * The terminal client's side of the game (PROTOCOL.md §2–3), without any I/O:
- * lines from the server and from the player go in, actions come out. client.ts
+ * lines from the server and from the player go in, actions come out. main.ts
  * carries the actions out on a socket, stdout, stderr and readline.
  */
-import { commandForGuess, QUIT, TURN } from '../protocol/commands.js';
+import { commandForGuess, QUIT, TURN } from '../../protocol/commands.js';
 
 /** What the client must do next. */
 export type Action =

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runScript, type TestChild } from '../../test/support/child.js';
-import { connectLines } from '../../test/support/line-client.js';
+import { runScript, type TestChild } from '../test/support/child.js';
+import { connectLines } from '../test/support/line-client.js';
 
-const MAIN = 'server/palindrome/main.ts';
+const MAIN = 'palindrome/main.ts';
 const children: TestChild[] = [];
 
 afterEach(() => {

@@ -9,7 +9,7 @@
  */
 import net from 'node:net';
 import readline from 'node:readline';
-import * as flag from '../cli.js';
+import * as flag from '../node/flags.js';
 import { LineDecoder } from '../protocol/framing.js';
 
 const USAGE = 'usage: npm run palindrome-client -- [--host 127.0.0.1] [--port 30002]';

@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WordListError, defaultWordFile, loadWords, parseWords, pickWord } from './words.js';
-import { letterCount, mask, newGame } from './rules.js';
+import { WordListError, parseWords, pickWord } from '../game/words.js';
+import { letterCount, mask, newGame } from '../game/rules.js';
+import { defaultWordFile, loadWords } from './word-files.js';
 
 let dir: string;
 beforeAll(async () => {

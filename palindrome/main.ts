@@ -1,7 +1,7 @@
 /**
  * `npm run palindrome-server -- [--host H] [--port P]`: starts the palindrome server.
  */
-import * as flag from '../cli.js';
+import * as flag from '../node/flags.js';
 import { createPalindromeServer } from './server.js';
 
 const USAGE = 'usage: npm run palindrome-server -- [--host 127.0.0.1] [--port 30002]';

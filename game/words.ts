@@ -1,9 +1,7 @@
 /**
- * Word lists: loading a file of words and picking one. The rules never choose a
+ * Word lists: parsing the text of one and picking a word. The rules never choose a
  * word themselves; the table asks for one here and passes it in.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { isLetter, normalize } from './rules.js';
 
 export type WordLang = 'en' | 'uk';
@@ -45,24 +43,6 @@ export function parseWords(text: string, file = 'word list'): string[] {
   });
   if (words.size === 0) throw new WordListError(file, 'empty', `${file} has no words: put one word on each line`);
   return [...words];
-}
-
-/** Reads a word list file: trimmed, NFC, lower case; blank and `#` lines skipped. */
-export async function loadWords(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new WordListError(file, 'unreadable', `Cannot read the word list ${file}: ${why}. Give a readable text file with one word a line (--words FILE).`);
-  }
-  return parseWords(text, file);
-}
-
-/** The word list shipped for a language. */
-export function defaultWordFile(lang: WordLang): string {
-  return fileURLToPath(new URL(`./words/${lang}.txt`, import.meta.url));
 }
 
 /** Picks one word at random; `random` returns a number in [0, 1) as Math.random does. */

@@ -7,9 +7,22 @@ export const TURN = '/turn';
 /** Server → client: the game is over; disconnect. */
 export const QUIT = '/quit';
 
-/** Client → server command names. */
+/** Client → server command names: the moves (PROTOCOL.md §2). */
 export const LETTER = 'letter';
 export const WORD = 'word';
+
+/** Client → server command names of PROTOCOL.md §8: the lobby before the name… */
+export const NEW = 'new';
+export const WORDS = 'words';
+export const JOIN = 'join';
+export const WATCH = 'watch';
+export const BACK = 'back';
+export const HELP = 'help';
+/** …and at a table. */
+export const START = 'start';
+export const LEAVE = 'leave';
+export const SAY = 'say';
+export const BOT = 'bot';
 
 /** A parsed command line: `/name` or `/name argument`. */
 export interface Command {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as flag from './cli.js';
-import { parseFlags, UsageError } from './cli.js';
+import * as flag from './flags.js';
+import { parseFlags, UsageError } from './flags.js';
 
 const spec = {
   host: flag.string({ default: '127.0.0.1' }),

@@ -19,6 +19,8 @@ interface Entry {
 }
 
 export const MESSAGES = {
+  // First: a chat line's text may read like any other message, but names never hold `<`.
+  CHAT: { to: 'table', uk: '<{name}> {text}', en: '<{name}> {text}' },
   JOINED: {
     to: 'table',
     uk: 'До гри приєднався(лась) {name}',
@@ -49,6 +51,50 @@ export const MESSAGES = {
   NOT_YOUR_TURN: { to: 'player', uk: 'Зараз не ваш хід', en: 'It is not your turn' },
   NOT_A_LETTER: { to: 'player', uk: 'Назвіть одну літеру', en: 'Name a single letter' },
   LINE_TOO_LONG: { to: 'player', uk: 'Задовгий рядок', en: 'Line too long' },
+  // PROTOCOL.md §8.8: rooms, kept seats, the clock, chat, watchers, computer players.
+  ROOM_OPENED: {
+    to: 'player',
+    uk: 'Кімнату {code} відкрито. Друзі приєднуються: /join {code}',
+    en: 'Room {code} is open. Friends join with: /join {code}',
+  },
+  NO_ROOM: { to: 'player', uk: 'Немає кімнати {code}', en: 'There is no room {code}' },
+  ROOM_FULL: { to: 'player', uk: 'Кімната {code} заповнена', en: 'Room {code} is full' },
+  BAD_SETTING: { to: 'player', uk: 'Невідоме налаштування: "{setting}"', en: 'Unknown setting: "{setting}"' },
+  WORDS_ADDED: { to: 'player', uk: 'Слів у кімнаті: {count}', en: 'Words in the room: {count}' },
+  BAD_WORD: { to: 'player', uk: 'Не слово: "{word}"', en: 'Not a word: "{word}"' },
+  PLAYERS: { to: 'player', uk: 'За столом: {names}', en: 'At the table: {names}' },
+  SEAT_KEY: {
+    to: 'player',
+    uk: "Ваш ключ місця: {key} (якщо зв'язок обірветься, під'єднайтеся знову й введіть /back {key})",
+    en: 'Your seat key: {key} (if you lose the connection, reconnect and type /back {key})',
+  },
+  AWAY: {
+    to: 'table',
+    uk: "{name} втратив(ла) зв'язок; місце чекає {seconds} с",
+    en: '{name} lost the connection; the seat is kept for {seconds} s',
+  },
+  BACK: { to: 'table', uk: '{name} повернувся(лась)', en: '{name} is back' },
+  NO_SEAT: { to: 'player', uk: 'Це місце вже не збережене', en: 'That seat is no longer kept' },
+  REPLACED: { to: 'player', uk: "Ваше місце зайняло нове з'єднання", en: 'Your seat was taken over by a new connection' },
+  CLOCK: { to: 'table', uk: 'Час на хід: {seconds} с', en: 'Time to move: {seconds} s' },
+  SLOW_DOWN: { to: 'player', uk: 'Забагато повідомлень, зачекайте', en: 'Too many messages; wait a moment' },
+  WATCHING: { to: 'player', uk: 'Ви спостерігаєте за кімнатою {code}', en: 'You are watching room {code}' },
+  ROOM_READY: { to: 'player', uk: "Кімната {code}: введіть своє ім'я, щоб сісти", en: 'Room {code}: type your name to sit down' },
+  RESUMED: { to: 'player', uk: 'Ви знову граєте як {name}', en: 'You are back as {name}' },
+  LETTERS: { to: 'player', uk: 'Названі літери: {letters}', en: 'Letters named: {letters}' },
+  NOT_PLAYING: { to: 'player', uk: 'Ви спостерігаєте й не можете ходити', en: 'You are watching and cannot move' },
+  NEXT_SEAT: { to: 'player', uk: 'Ви граєте з наступної гри', en: 'You play from the next game' },
+  ROOM_TOTAL: { to: 'table', uk: 'Разом у кімнаті {code}: {scores}', en: 'Room {code} total: {scores}' },
+  NEXT_GAME: {
+    to: 'table',
+    uk: 'Наступна гра за {seconds} с (/leave — вийти з кімнати)',
+    en: 'Next game in {seconds} s (type /leave to leave the room)',
+  },
+  NO_BOT_SEAT: {
+    to: 'player',
+    uk: "Немає вільного місця для комп'ютерного гравця",
+    en: 'No free seat for a computer player',
+  },
   // The server's own lines (docs/PROTOCOL.md), beyond the shared contract.
   WELCOME: {
     to: 'player',
@@ -94,12 +140,22 @@ export interface ScoreEntry {
   readonly points: number;
 }
 
-/** The `{scores}` field of SCORE: `Ann 2, Bob 0`. */
+/** The `{scores}` field of SCORE and ROOM_TOTAL: `Ann 2, Bob 0`. */
 export function formatScores(entries: readonly ScoreEntry[]): string {
   return entries.map((e) => `${e.name} ${e.points}`).join(', ');
 }
 
-/** Splits the `{scores}` field of SCORE back into entries. */
+/** The `{names}` field of PLAYERS and the `{letters}` field of LETTERS: `Ann, Bob`. */
+export function formatList(items: readonly string[]): string {
+  return items.join(', ');
+}
+
+/** Splits a `{names}` or `{letters}` field back into its items (names never hold `,`). */
+export function parseList(field: string): string[] {
+  return field === '' ? [] : field.split(', ');
+}
+
+/** Splits the `{scores}` field of SCORE or ROOM_TOTAL back into entries. */
 export function parseScores(scores: string): ScoreEntry[] {
   const entries: ScoreEntry[] = [];
   // `s`: a name may hold U+2028/U+2029, which `.` alone does not match.
@@ -109,7 +165,7 @@ export function parseScores(scores: string): ScoreEntry[] {
   return entries;
 }
 
-const NUMERIC_FIELDS = new Set(['k', 'n', 'points']);
+const NUMERIC_FIELDS = new Set(['k', 'n', 'points', 'seconds', 'count']);
 
 interface Matcher {
   readonly lang: Lang;

@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runScript, type TestChild } from '../../test/support/child.js';
+import { runScript, type TestChild } from '../test/support/child.js';
 import { createPalindromeServer, type PalindromeServer } from './server.js';
 
-const CLIENT = 'server/palindrome/client.ts';
+const CLIENT = 'palindrome/client.ts';
 
 let server: PalindromeServer;
 let port: number;

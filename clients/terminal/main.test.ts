@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runScript, type TestChild } from '../test/support/child.js';
-import { createScriptedServer, type ScriptedServer } from '../test/support/scripted-server.js';
+import { runScript, type TestChild } from '../../test/support/child.js';
+import { createScriptedServer, type ScriptedServer } from '../../test/support/scripted-server.js';
 
 // The terminal client as a child process on a pipe, against a server the test plays by hand.
-const CLIENT = 'server/client.ts';
+const CLIENT = 'clients/terminal/main.ts';
 
 let server: ScriptedServer;
 const children: TestChild[] = [];

@@ -1,0 +1,71 @@
+// The layout's promises (docs/ARCHITECTURE.md): who may import whom.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Every non-test .ts file below a folder of the repository. */
+function sources(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(path);
+    }
+  };
+  walk(join(root, folder));
+  return out;
+}
+
+/** The modules a file imports or re-exports, as written. */
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/** Where a relative import lands, as a path from the repository root. */
+function target(file: string, spec: string): string {
+  return relative(root, resolve(dirname(file), spec));
+}
+
+describe('the layout', () => {
+  for (const folder of ['protocol', 'game']) {
+    it(`${folder}/ imports no node:* and nothing outside itself (it is bundled into the browser)`, () => {
+      const bad: string[] = [];
+      for (const file of sources(folder)) {
+        for (const spec of imports(file)) {
+          const escapes = spec.startsWith('.') && !target(file, spec).startsWith(`${folder}/`);
+          if (spec.startsWith('node:') || escapes) bad.push(`${relative(root, file)} imports ${spec}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('web/ imports nothing from server/, gateway/ or Node-only folders', () => {
+    const bad: string[] = [];
+    for (const file of sources('web/src')) {
+      for (const spec of imports(file)) {
+        if (spec.startsWith('node:') || (spec.startsWith('.') && /^(server|gateway|node|clients|palindrome)\//.test(target(file, spec)))) {
+          bad.push(`${relative(root, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the gateway knows nothing of the game: of the shared modules it imports protocol/framing alone', () => {
+    const bad: string[] = [];
+    for (const file of sources('gateway')) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const to = target(file, spec);
+        if (/^(server|game|clients|web)\//.test(to) || (to.startsWith('protocol/') && to !== 'protocol/framing.js')) bad.push(`${relative(root, file)} imports ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
