@@ -10,7 +10,8 @@
  */
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
-import { flagValue, isMain } from './util.js';
+import * as flag from '../node/flags.js';
+import { isMain } from './util.js';
 
 const NL = Buffer.from('\n');
 
@@ -56,9 +57,12 @@ export async function startBareRelay(target: { host: string; port: number }, por
 }
 
 if (isMain(import.meta.url)) {
-  const raw = flagValue('--target') ?? '127.0.0.1:30003';
-  const [host, port] = [raw.slice(0, raw.lastIndexOf(':')), Number(raw.slice(raw.lastIndexOf(':') + 1))];
-  const relay = await startBareRelay({ host, port }, Number(flagValue('--port') ?? 0));
+  const opts = flag.parseFlagsOrExit(
+    process.argv.slice(2),
+    { target: flag.hostPort({ default: { host: '127.0.0.1', port: 30003 } }), port: flag.port({ default: 0 }) },
+    'usage: node --import tsx bench/bare-relay.ts --target 127.0.0.1:PORT [--port 0]',
+  );
+  const relay = await startBareRelay(opts.target, opts.port);
   process.stdout.write(`bare relay listening on 127.0.0.1:${relay.port}\n`);
   const stop = () => void relay.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);

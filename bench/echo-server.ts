@@ -7,7 +7,8 @@
  * `echo server listening on 127.0.0.1:PORT`.
  */
 import net from 'node:net';
-import { isMain, flagValue } from './util.js';
+import * as flag from '../node/flags.js';
+import { isMain } from './util.js';
 
 export interface EchoServer {
   readonly port: number;
@@ -49,7 +50,8 @@ export async function startEchoServer(port = 0): Promise<EchoServer> {
 }
 
 if (isMain(import.meta.url)) {
-  const server = await startEchoServer(Number(flagValue('--port') ?? 0));
+  const opts = flag.parseFlagsOrExit(process.argv.slice(2), { port: flag.port({ default: 0 }) }, 'usage: node --import tsx bench/echo-server.ts [--port 0]');
+  const server = await startEchoServer(opts.port);
   process.stdout.write(`echo server listening on 127.0.0.1:${server.port}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --json] [-- --only relay,memory,server,web] [-- --no-docs]`
+ * `npm run bench -- [--quick] [--json] [--only relay,memory,server,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
@@ -20,6 +20,7 @@ import { checkTargets, formatTable, markdown, svgChart } from './report.js';
 import type { MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
 import { measureWebBundle } from './web-size.js';
+import * as flag from '../node/flags.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PHASES = ['relay', 'memory', 'server', 'web'] as const;
@@ -65,13 +66,25 @@ const QUICK: Plan = {
   thinkMs: [200],
 };
 
-const argv = process.argv.slice(2);
-const quick = argv.includes('--quick');
-const json = argv.includes('--json');
-const onlyArg = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '') : PHASES.join(',');
-const only = new Set<Phase>(onlyArg.split(',') as Phase[]);
-const writeDocs = argv.includes('--docs') || (!quick && !argv.includes('--no-docs') && only.size === PHASES.length);
-for (const p of only) if (!PHASES.includes(p)) fail(`--only takes ${PHASES.join(',')}; got ${p}`);
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]`;
+const parsePhases: flag.Parse<Set<Phase>> = (raw, name) => {
+  const phases = raw.split(',');
+  for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')} (got "${p}")`);
+  return new Set(phases as Phase[]);
+};
+const flags = flag.parseFlagsOrExit(
+  process.argv.slice(2),
+  {
+    quick: flag.boolean(),
+    json: flag.boolean(),
+    only: flag.custom(parsePhases, { default: new Set(PHASES) }),
+    docs: flag.boolean(),
+    'no-docs': flag.boolean(),
+  },
+  USAGE,
+);
+const { quick, json, only } = flags;
+const writeDocs = flags.docs || (!quick && !flags['no-docs'] && only.size === PHASES.length);
 const plan = quick ? QUICK : FULL;
 
 /** Progress goes to standard error, so that --json output stays clean. */
@@ -342,11 +355,6 @@ function machine() {
     websockify,
     openFiles: nofile,
   };
-}
-
-function fail(message: string): never {
-  process.stderr.write(`bench: ${message}\n`);
-  process.exit(2);
 }
 
 async function main(): Promise<void> {

@@ -7,10 +7,4 @@ export function isMain(url: string): boolean {
   return entry !== undefined && url === pathToFileURL(entry).href;
 }
 
-/** The value after `--flag` on the command line, if any. */
-export function flagValue(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i === -1 ? undefined : process.argv[i + 1];
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

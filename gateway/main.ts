@@ -2,24 +2,14 @@
  * `npm run gateway -- [flags]`: parses flags, starts the gateway, stops it on
  * SIGTERM/SIGINT. The first line on stdout says where it listens.
  */
+import { parseFlagsOrExit } from '../node/flags.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { USAGE, UsageError, parseFlags, type GatewayFlags } from './options.js';
+import { GATEWAY_FLAGS, USAGE, gatewayFlags } from './options.js';
 
 /** A shutdown that takes longer than this ends the process anyway. */
 const EXIT_DEADLINE_MS = 5000;
 
-let flags: GatewayFlags | undefined;
-try {
-  flags = parseFlags(process.argv.slice(2));
-} catch (err) {
-  if (!(err instanceof UsageError)) throw err;
-  process.stderr.write(`gateway: ${err.message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-if (flags === undefined) {
-  process.stdout.write(USAGE + '\n');
-  process.exit(0);
-}
+const flags = gatewayFlags(parseFlagsOrExit(process.argv.slice(2), GATEWAY_FLAGS, USAGE));
 
 const log = (line: string): void => void process.stderr.write(`${new Date().toISOString()} gateway: ${line}\n`);
 

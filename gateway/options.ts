@@ -5,13 +5,11 @@
  * accepts; main.ts prints it with the usage and exits 2.
  */
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import * as flag from '../node/flags.js';
+import { UsageError, parseFlags as parseFlagSpec, parseHostPort, wantsHelp, type Parsed } from '../node/flags.js';
 import type { Target } from './bridge.js';
 
-/** A command line the gateway cannot run with. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 /** Everything the gateway process is started with. */
 export interface GatewayFlags {
@@ -45,53 +43,43 @@ export const USAGE = `Usage: npm run gateway -- [flags]
   --header-timeout SECONDS time a client has to send its HTTP headers (default 10)
   --help                   show this text`;
 
-/** Parses argv (without node and the script); returns undefined for --help. */
-export function parseFlags(argv: readonly string[]): GatewayFlags | undefined {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string', default: '127.0.0.1' },
-        port: { type: 'string', default: '8080' },
-        target: { type: 'string', default: '127.0.0.1:30003' },
-        static: { type: 'string', default: DEFAULT_STATIC_DIR },
-        'allow-origin': { type: 'string', multiple: true, default: [] },
-        'max-connections': { type: 'string', default: '10000' },
-        'max-per-ip': { type: 'string', default: '50' },
-        heartbeat: { type: 'string', default: '30' },
-        'header-timeout': { type: 'string', default: '10' },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  if (values.help) return undefined;
-  if (values.host === '') throw new UsageError('--host needs an address, e.g. 127.0.0.1');
-  if (values.static === '') throw new UsageError('--static needs a folder');
+/** The gateway's flags, as node/flags reads them. */
+export const GATEWAY_FLAGS = {
+  host: flag.string({ default: '127.0.0.1' }),
+  port: flag.port({ default: 8080 }),
+  target: flag.hostPort({ default: { host: '127.0.0.1', port: 30003 } }),
+  static: flag.string({ default: DEFAULT_STATIC_DIR }),
+  'allow-origin': flag.custom(parseOrigin, { repeated: true }),
+  'max-connections': flag.integer({ min: 1, max: 1_000_000, default: 10_000 }),
+  'max-per-ip': flag.integer({ min: 1, max: 1_000_000, default: 50 }),
+  heartbeat: flag.integer({ min: 0, max: 3600, default: 30 }),
+  'header-timeout': flag.integer({ min: 1, max: 3600, default: 10 }),
+};
+
+/** The options object for createGateway from parsed flags. */
+export function gatewayFlags(values: Parsed<typeof GATEWAY_FLAGS>): GatewayFlags {
   return {
     host: values.host,
-    port: integer('--port', values.port, 0, 65535),
-    target: parseTarget(values.target),
+    port: values.port,
+    target: values.target,
     staticDir: values.static,
-    allowOrigins: values['allow-origin'].map(parseOrigin),
-    maxConnections: integer('--max-connections', values['max-connections'], 1, 1_000_000),
-    maxPerIp: integer('--max-per-ip', values['max-per-ip'], 1, 1_000_000),
-    heartbeatMs: integer('--heartbeat', values.heartbeat, 0, 3600) * 1000,
-    headersTimeoutMs: integer('--header-timeout', values['header-timeout'], 1, 3600) * 1000,
+    allowOrigins: values['allow-origin'],
+    maxConnections: values['max-connections'],
+    maxPerIp: values['max-per-ip'],
+    heartbeatMs: values.heartbeat * 1000,
+    headersTimeoutMs: values['header-timeout'] * 1000,
   };
 }
 
-/** Parses `HOST:PORT` (`[::1]:PORT` for IPv6). */
+/** Parses argv (without node and the script); returns undefined for --help. */
+export function parseFlags(argv: readonly string[]): GatewayFlags | undefined {
+  if (wantsHelp(argv, GATEWAY_FLAGS)) return undefined;
+  return gatewayFlags(parseFlagSpec(argv, GATEWAY_FLAGS));
+}
+
+/** Parses `HOST:PORT` (`[::1]:PORT` for IPv6) as --target. */
 export function parseTarget(raw: string): Target {
-  const m = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(raw);
-  if (!m) throw new UsageError(`--target must be HOST:PORT, e.g. 127.0.0.1:30003 (got "${raw}")`);
-  const port = Number(m[3]);
-  if (port < 1 || port > 65535) throw new UsageError(`--target port must be from 1 to 65535 (got ${m[3]})`);
-  return { host: m[1] ?? m[2], port };
+  return parseHostPort(raw, '--target');
 }
 
 /** Parses an origin as a browser sends it: scheme://host[:port], nothing after. */
@@ -107,10 +95,4 @@ export function parseOrigin(raw: string): string {
     throw new UsageError(`--allow-origin must be scheme://host[:port] with no path, e.g. ${origin} (got "${raw}")`);
   }
   return origin;
-}
-
-function integer(flag: string, raw: string, min: number, max: number): number {
-  const n = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= min && n <= max)) throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got "${raw}")`);
-  return n;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as flag from './flags.js';
-import { parseFlags, UsageError } from './flags.js';
+import { parseFlags, UsageError, wantsHelp } from './flags.js';
 
 const spec = {
   host: flag.string({ default: '127.0.0.1' }),
@@ -67,18 +67,20 @@ describe('parseFlags', () => {
   });
 
   it('checks integer bounds', () => {
-    expect(usageError(['--players', '0'])).toBe('--players must be an integer ≥ 1, got "0"');
+    expect(usageError(['--players', '0'])).toBe('--players must be an integer ≥ 1 (got "0")');
     expect(parseFlags(['--turn', '0'], spec).turn).toBe(0);
   });
 
   it('checks enums and names the allowed values', () => {
-    expect(usageError(['--lang', 'de'])).toBe('--lang must be one of en, uk, got "de"');
+    expect(usageError(['--lang', 'de'])).toBe('--lang must be one of en, uk (got "de")');
   });
 
   it('refuses unknown flags, stray arguments, missing values and repeats', () => {
     expect(usageError(['--colour', 'red'])).toBe('unknown flag --colour');
     expect(usageError(['30003'])).toBe('unexpected argument "30003"');
     expect(usageError(['-p', '1'])).toBe('unexpected argument "-p"');
+    expect(usageError(['-abc'])).toBe('unexpected argument "-abc"');
+    expect(usageError(['--', '--port', '1'])).toBe('unexpected argument "--"');
     expect(usageError(['--port'])).toBe('--port needs a value');
     expect(usageError(['--port', '--host', 'x'])).toBe('--port needs a value');
     expect(usageError(['--port', '1', '--port', '2'])).toBe('--port was given more than once');
@@ -88,5 +90,53 @@ describe('parseFlags', () => {
 
   it('does not treat object keys as flags', () => {
     expect(usageError(['--toString', 'x'])).toBe('unknown flag --toString');
+  });
+
+  it('takes a value that starts with a single dash, so the kind can judge it', () => {
+    expect(usageError(['--turn', '-1'])).toBe('--turn must be an integer ≥ 0 (got "-1")');
+    expect(parseFlags(['--name', '-x-'], spec).name).toBe('-x-');
+  });
+});
+
+describe('custom flags', () => {
+  const parsePair: flag.Parse<[string, number]> = (raw, name) => {
+    const m = /^(\w+):(\d+)$/.exec(raw);
+    if (!m) throw new UsageError(`${name} must be NAME:NUMBER (got "${raw}")`);
+    return [m[1], Number(m[2])];
+  };
+  const pairs = {
+    one: flag.custom(parsePair, { default: ['a', 1] as [string, number] }),
+    many: flag.custom(parsePair, { repeated: true, default: [['x', 0]] as [string, number][] }),
+  };
+
+  it('uses the default when absent and the parser when given', () => {
+    expect(parseFlags([], pairs)).toEqual({ one: ['a', 1], many: [['x', 0]] });
+    expect(parseFlags(['--one', 'b:2'], pairs).one).toEqual(['b', 2]);
+    expectTypeOf(parseFlags([], pairs).many).toEqualTypeOf<[string, number][]>();
+  });
+
+  it('collects a repeated flag in place of its default, each value parsed', () => {
+    expect(parseFlags(['--many', 'p:1', '--many=q:2'], pairs).many).toEqual([
+      ['p', 1],
+      ['q', 2],
+    ]);
+    expect(() => parseFlags(['--many', 'p:1', '--many', 'nope'], pairs)).toThrow('--many must be NAME:NUMBER (got "nope")');
+  });
+
+  it('keeps a repeated default unshared between parses', () => {
+    parseFlags([], pairs).many.push(['y', 9]);
+    expect(parseFlags([], pairs).many).toEqual([['x', 0]]);
+  });
+});
+
+describe('wantsHelp', () => {
+  it('sees --help anywhere as a flag, not as the value of another', () => {
+    expect(wantsHelp(['--port', '1', '--help'], spec)).toBe(true);
+    expect(wantsHelp(['--name=--help'], spec)).toBe(false);
+    expect(wantsHelp([], spec)).toBe(false);
+  });
+
+  it('leaves --help to a spec that declares it', () => {
+    expect(wantsHelp(['--help'], { help: flag.boolean() })).toBe(false);
   });
 });

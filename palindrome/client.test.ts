@@ -77,7 +77,7 @@ describe('palindrome client', () => {
     const c = client(['--port', '70000']);
     expect(await c.exited).toBe(2);
     expect(await c.stderr.ended).toEqual([
-      '--port must be an integer from 0 to 65535, got "70000"',
+      '--port must be an integer from 0 to 65535 (got "70000")',
       'usage: npm run palindrome-client -- [--host 127.0.0.1] [--port 30002]',
     ]);
   });

@@ -33,7 +33,7 @@ describe('npm run palindrome-server', () => {
     const server = start(['--port', 'many']);
     expect(await server.exited).toBe(2);
     expect(server.stderr.seen).toEqual([
-      '--port must be an integer from 0 to 65535, got "many"',
+      '--port must be an integer from 0 to 65535 (got "many")',
       'usage: npm run palindrome-server -- [--host 127.0.0.1] [--port 30002]',
     ]);
   });
