@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { GATEWAY_PORT } from './node/ports.js';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 // The dev server proxies /ws to a running gateway (npm run dev starts one).
-const gatewayPort = process.env.GATEWAY_PORT ?? '8080';
+const gatewayPort = process.env.GATEWAY_PORT ?? String(GATEWAY_PORT);
 
 export default defineConfig({
   root: 'web',

@@ -11,6 +11,7 @@
 import net from 'node:net';
 import { WebSocketServer } from 'ws';
 import * as flag from '../node/flags.js';
+import { GAME_PORT } from '../node/ports.js';
 import { isMain } from './util.js';
 
 const NL = Buffer.from('\n');
@@ -59,7 +60,7 @@ export async function startBareRelay(target: { host: string; port: number }, por
 if (isMain(import.meta.url)) {
   const opts = flag.parseFlagsOrExit(
     process.argv.slice(2),
-    { target: flag.hostPort({ default: { host: '127.0.0.1', port: 30003 } }), port: flag.port({ default: 0 }) },
+    { target: flag.hostPort({ default: { host: '127.0.0.1', port: GAME_PORT } }), port: flag.port({ default: 0 }) },
     'usage: node --import tsx bench/bare-relay.ts --target 127.0.0.1:PORT [--port 0]',
   );
   const relay = await startBareRelay(opts.target, opts.port);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientOptions } from 'ws';
-import { CloseCode, CloseReason } from './bridge.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { CloseReason } from './bridge.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { TestClient, startEchoServer, startLineServer, unusedPort, type Peer, type TestServer } from './test-support.js';
 

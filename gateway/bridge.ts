@@ -9,7 +9,8 @@ import { isUtf8 } from 'node:buffer';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
-import { LineDecoder, MAX_LINE_BYTES } from '../protocol/framing.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { LineDecoder, MAX_LINE_BYTES, MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { textFramesOfLines } from './frames.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
@@ -17,17 +18,6 @@ export interface Target {
   readonly host: string;
   readonly port: number;
 }
-
-/** Close codes the gateway sends (RFC 6455 §7.4.1). */
-export const CloseCode = {
-  normal: 1000,
-  goingAway: 1001,
-  unsupportedData: 1003,
-  invalidData: 1007,
-  tooBig: 1009,
-  unexpected: 1011,
-  tryAgainLater: 1013,
-} as const;
 
 /** Close reasons, each within the 123 bytes a close frame allows. */
 export const CloseReason = {
@@ -41,8 +31,6 @@ export const CloseReason = {
   serverLineTooLong: 'the server sent a line that is too long to forward',
 } as const;
 
-/** Longest line accepted from the server; a bound on memory, not a protocol rule. */
-export const MAX_SERVER_LINE_BYTES = 64 * 1024;
 /** Pause reading from TCP while the WebSocket has more than this many bytes queued. */
 export const DEFAULT_HIGH_WATER_MARK = 64 * 1024;
 /** A target that has not accepted the connection by then counts as unreachable. */

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CloseCode, CloseReason } from './bridge.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { CloseReason } from './bridge.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { TestClient, refusalStatus, startEchoServer, unusedPort, type TestServer } from './test-support.js';
 

@@ -10,14 +10,16 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_LINE_BYTES } from '../protocol/framing.js';
-import { Bridge, CloseCode, CloseReason, type Target } from './bridge.js';
+import { GATEWAY_PORT } from '../node/ports.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { Bridge, CloseReason, type Target } from './bridge.js';
 import { createStaticHandler } from './static.js';
 
 /** What createGateway needs; everything but the target has a default. */
 export interface GatewayOptions {
   /** Address to listen on. Default 127.0.0.1. */
   host?: string;
-  /** Port to listen on; 0 picks a free one. Default 8080. */
+  /** Port to listen on; 0 picks a free one. Default GATEWAY_PORT. */
   port?: number;
   /** The line server every WebSocket is connected to. */
   target: Target;
@@ -181,7 +183,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 8080, opts.host ?? '127.0.0.1', () => {
+    server.listen(opts.port ?? GATEWAY_PORT, opts.host ?? '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { CloseCode, CloseReason } from './bridge.js';
+import { CloseCode } from '../protocol/close-codes.js';
+import { CloseReason } from './bridge.js';
 import { TestClient, startEchoServer } from './test-support.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

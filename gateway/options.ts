@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import * as flag from '../node/flags.js';
 import { UsageError, parseFlags as parseFlagSpec, parseHostPort, wantsHelp, type Parsed } from '../node/flags.js';
+import { DEV_PORT, GAME_PORT, GATEWAY_PORT } from '../node/ports.js';
 import type { Target } from './bridge.js';
 
 export { UsageError };
@@ -31,12 +32,12 @@ export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/web', import.me
 export const USAGE = `Usage: npm run gateway -- [flags]
 
   --host HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for all)
-  --port PORT              HTTP and WebSocket port (default 8080; 0 picks a free one)
+  --port PORT              HTTP and WebSocket port (default ${GATEWAY_PORT}; 0 picks a free one)
   --target HOST:PORT       the line server every WebSocket is connected to
-                           (default 127.0.0.1:30003)
+                           (default 127.0.0.1:${GAME_PORT})
   --static DIR             built web client to serve (default: dist/web)
   --allow-origin ORIGIN    another page origin allowed to open WebSockets,
-                           e.g. http://localhost:5173 (may be repeated)
+                           e.g. http://localhost:${DEV_PORT} (may be repeated)
   --max-connections N      WebSockets open at once (default 10000)
   --max-per-ip N           WebSockets open at once from one address (default 50)
   --heartbeat SECONDS      ping interval; a peer that misses a pong is cut (default 30; 0 off)
@@ -46,8 +47,8 @@ export const USAGE = `Usage: npm run gateway -- [flags]
 /** The gateway's flags, as node/flags reads them. */
 export const GATEWAY_FLAGS = {
   host: flag.string({ default: '127.0.0.1' }),
-  port: flag.port({ default: 8080 }),
-  target: flag.hostPort({ default: { host: '127.0.0.1', port: 30003 } }),
+  port: flag.port({ default: GATEWAY_PORT }),
+  target: flag.hostPort({ default: { host: '127.0.0.1', port: GAME_PORT } }),
   static: flag.string({ default: DEFAULT_STATIC_DIR }),
   'allow-origin': flag.custom(parseOrigin, { repeated: true }),
   'max-connections': flag.integer({ min: 1, max: 1_000_000, default: 10_000 }),
@@ -88,7 +89,7 @@ export function parseOrigin(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--allow-origin must be an origin like http://localhost:5173 (got "${raw}")`);
+    throw new UsageError(`--allow-origin must be an origin like http://localhost:${DEV_PORT} (got "${raw}")`);
   }
   const origin = url.origin;
   if (origin === 'null' || raw.replace(/\/$/, '').toLowerCase() !== origin) {

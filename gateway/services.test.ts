@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createPalindromeServer } from '../palindrome/server.js';
 import { format, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { createGameServer } from '../server/server.js';
-import { CloseCode } from './bridge.js';
+import { CloseCode } from '../protocol/close-codes.js';
 import { createGateway } from './gateway.js';
 import { Peer, TestClient } from './test-support.js';
 

@@ -9,6 +9,7 @@
  * parseFlagsOrExit prints it with the usage and exits 2.
  */
 import { parseArgs } from 'node:util';
+import { GAME_PORT } from './ports.js';
 
 /** A command line the program cannot run with; the caller prints it with a usage line and exits 2. */
 export class UsageError extends Error {
@@ -92,13 +93,13 @@ export interface HostPort {
 /** Reads `HOST:PORT` (`[::1]:PORT` for IPv6); the port is 1–65535. */
 export const parseHostPort: Parse<HostPort> = (raw, flag) => {
   const m = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(raw);
-  if (!m) throw new UsageError(`${flag} must be HOST:PORT, e.g. 127.0.0.1:30003 (got "${raw}")`);
+  if (!m) throw new UsageError(`${flag} must be HOST:PORT, e.g. 127.0.0.1:${GAME_PORT} (got "${raw}")`);
   const port = Number(m[3]);
   if (port < 1 || port > 65535) throw new UsageError(`${flag} port must be from 1 to 65535 (got ${m[3]})`);
   return { host: m[1] ?? m[2], port };
 };
 
-/** An address to connect to, `HOST:PORT`, e.g. `--target 127.0.0.1:30003`. */
+/** An address to connect to, `HOST:PORT`, e.g. `--target 127.0.0.1:PORT`. */
 export function hostPort(opts: { repeated: true; default?: HostPort[] }): Flag<HostPort[]>;
 export function hostPort(opts: { default: HostPort }): Flag<HostPort>;
 export function hostPort(opts?: { default?: HostPort }): Flag<HostPort | undefined>;

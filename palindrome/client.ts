@@ -10,13 +10,14 @@
 import net from 'node:net';
 import readline from 'node:readline';
 import * as flag from '../node/flags.js';
+import { PALINDROME_PORT } from '../node/ports.js';
 import { LineDecoder } from '../protocol/framing.js';
 
-const USAGE = 'usage: npm run palindrome-client -- [--host 127.0.0.1] [--port 30002]';
+const USAGE = `usage: npm run palindrome-client -- [--host 127.0.0.1] [--port ${PALINDROME_PORT}]`;
 
 const opts = flag.parseFlagsOrExit(
   process.argv.slice(2),
-  { host: flag.string({ default: '127.0.0.1' }), port: flag.port({ default: 30002 }) },
+  { host: flag.string({ default: '127.0.0.1' }), port: flag.port({ default: PALINDROME_PORT }) },
   USAGE,
 );
 const where = `${opts.host}:${opts.port}`;

@@ -2,13 +2,14 @@
  * `npm run palindrome-server -- [--host H] [--port P]`: starts the palindrome server.
  */
 import * as flag from '../node/flags.js';
+import { PALINDROME_PORT } from '../node/ports.js';
 import { createPalindromeServer } from './server.js';
 
-const USAGE = 'usage: npm run palindrome-server -- [--host 127.0.0.1] [--port 30002]';
+const USAGE = `usage: npm run palindrome-server -- [--host 127.0.0.1] [--port ${PALINDROME_PORT}]`;
 
 const opts = flag.parseFlagsOrExit(
   process.argv.slice(2),
-  { host: flag.string({ default: '127.0.0.1' }), port: flag.port({ default: 30002 }) },
+  { host: flag.string({ default: '127.0.0.1' }), port: flag.port({ default: PALINDROME_PORT }) },
   USAGE,
 );
 

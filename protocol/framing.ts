@@ -11,6 +11,11 @@
 export const MAX_LINE_BYTES = 1024;
 /** A peer that sends more than this without a line end is cut off. */
 export const MAX_UNTERMINATED_BYTES = 64 * 1024;
+/**
+ * Longest line a client takes from the server, in bytes: a bound on memory, not a
+ * protocol rule (a SCORE line at a big table outgrows MAX_LINE_BYTES).
+ */
+export const MAX_SERVER_LINE_BYTES = 64 * 1024;
 
 const LF = 0x0a;
 const CR = 0x0d;

@@ -8,18 +8,19 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { integer, oneOf, parseFlagsOrExit, port } from '../node/flags.js';
+import { DEV_PORT, GAME_PORT, GATEWAY_PORT } from '../node/ports.js';
 import { LANGS } from '../protocol/catalog.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =
-  'usage: npm run dev -- [--port 5173 (Vite)] [--gateway-port 8080 (or GATEWAY_PORT)] [--game-port 30003] [--players 2] [--lang en|uk]';
+  `usage: npm run dev -- [--port ${DEV_PORT} (Vite)] [--gateway-port ${GATEWAY_PORT} (or GATEWAY_PORT)] [--game-port ${GAME_PORT}] [--players 2] [--lang en|uk]`;
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
   {
-    port: port({ default: 5173 }),
-    'gateway-port': port({ default: Number(process.env.GATEWAY_PORT ?? 8080) }),
-    'game-port': port({ default: 30003 }),
+    port: port({ default: DEV_PORT }),
+    'gateway-port': port({ default: Number(process.env.GATEWAY_PORT ?? GATEWAY_PORT) }),
+    'game-port': port({ default: GAME_PORT }),
     players: integer({ min: 1, max: 100, default: 2 }),
     lang: oneOf(LANGS, { default: 'en' }),
   },

@@ -9,18 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { networkInterfaces } from 'node:os';
 import { boolean, integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
+import { GAME_PORT, GATEWAY_PORT } from '../node/ports.js';
 import { LANGS } from '../protocol/catalog.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const USAGE =
-  'usage: npm start -- [--port 8080 (web)] [--game-port 30003 (telnet)] [--host HOST (default: every interface)] [--players 2] [--lang en|uk] [--words FILE] [--turn-seconds 60] [--rebuild]';
+  `usage: npm start -- [--port ${GATEWAY_PORT} (web)] [--game-port ${GAME_PORT} (telnet)] [--host HOST (default: every interface)] [--players 2] [--lang en|uk] [--words FILE] [--turn-seconds 60] [--rebuild]`;
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
   {
-    port: port({ default: 8080 }),
+    port: port({ default: GATEWAY_PORT }),
     host: string(),
-    'game-port': port({ default: 30003 }),
+    'game-port': port({ default: GAME_PORT }),
     players: integer({ min: 1, max: 100, default: 2 }),
     lang: oneOf(LANGS, { default: 'en' }),
     words: string(),

@@ -4,6 +4,7 @@
  * name rules and the limits of PROTOCOL.md §4 live here.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { GAME_PORT } from '../node/ports.js';
 import { Connection, DEFAULT_LIMITS, type ConnectionLimits } from './connection.js';
 import { Lobby, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
@@ -52,7 +53,7 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 30003;
+export const DEFAULT_PORT = GAME_PORT;
 export const NAME_TIMEOUT_MS = 60_000;
 export const GREET_AFTER_MS = 1_000;
 export const MAX_CONNECTIONS = 20_000;

@@ -8,18 +8,17 @@
 import net from 'node:net';
 import readline from 'node:readline';
 import * as flag from '../../node/flags.js';
+import { GAME_PORT } from '../../node/ports.js';
 import { ClientSession, type Action } from './session.js';
-import { LineDecoder } from '../../protocol/framing.js';
+import { LineDecoder, MAX_SERVER_LINE_BYTES as MAX_SERVER_LINE } from '../../protocol/framing.js';
 
-const USAGE = 'usage: npm run client -- [--host 127.0.0.1] [--port 30003] [--name NAME]';
+const USAGE = `usage: npm run client -- [--host 127.0.0.1] [--port ${GAME_PORT}] [--name NAME]`;
 const NAME_PROMPT = 'Your name: ';
 const MOVE_PROMPT = 'Your move (a letter, or the whole word): ';
-// Server lines can be longer than the 1 KiB a server accepts (SCORE at a big table).
-const MAX_SERVER_LINE = 64 * 1024;
 
 const opts = flag.parseFlagsOrExit(
   process.argv.slice(2),
-  { host: flag.string({ default: '127.0.0.1' }), port: flag.port({ default: 30003 }), name: flag.string() },
+  { host: flag.string({ default: '127.0.0.1' }), port: flag.port({ default: GAME_PORT }), name: flag.string() },
   USAGE,
 );
 const where = `${opts.host}:${opts.port}`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CloseCode } from '../../protocol/close-codes.js';
 import { alphabet, initialState, reduce, winnerOf } from './state.js';
 import type { Action, State } from './state.js';
 import { ukAnn, ukBob } from './transcripts/uk-two-players.js';
@@ -232,10 +233,10 @@ describe('errors', () => {
     expect(s.error).toEqual({ kind: 'unreachable', code: 1006, detail: '' });
   });
 
-  it('server unavailable: 1013 with the reason', () => {
+  it('server unavailable: try again later, with the reason', () => {
     const open = reduce(joined(), { type: 'open', t: 1 });
-    const s = reduce(open, { type: 'closed', code: 1013, reason: 'game server unreachable', t: 2 });
-    expect(s.error).toEqual({ kind: 'unavailable', code: 1013, detail: 'game server unreachable' });
+    const s = reduce(open, { type: 'closed', code: CloseCode.tryAgainLater, reason: 'game server unreachable', t: 2 });
+    expect(s.error).toEqual({ kind: 'unavailable', code: CloseCode.tryAgainLater, detail: 'game server unreachable' });
   });
 
   it('connection lost mid-game', () => {

@@ -3,7 +3,7 @@
  * (and the lines we send, and the socket's open/close) in, what the page shows out.
  * No DOM, no socket, no clock: every action carries its own time.
  */
-import { MESSAGES, QUIT, TURN, parseAs, parseCommand, parseMessage, parseScores } from '../../protocol/index.js';
+import { CloseCode, MESSAGES, QUIT, TURN, parseAs, parseCommand, parseMessage, parseScores } from '../../protocol/index.js';
 import type { Lang, MessageId } from '../../protocol/index.js';
 
 export type Phase = 'join' | 'connecting' | 'waiting' | 'playing' | 'over' | 'error';
@@ -376,7 +376,7 @@ function closed(state: State, a: { code: number; reason: string }): State {
   if (refusal) {
     kind = refusal.id === 'STOPPING' ? 'lost' : 'refused';
     detail = refusal.text;
-  } else if (a.code === 1013) kind = 'unavailable';
+  } else if (a.code === CloseCode.tryAgainLater) kind = 'unavailable';
   else if (!wasOpen) kind = 'unreachable';
   else kind = 'lost';
   return { ...state, phase: 'error', error: { kind, code: a.code, detail } };
