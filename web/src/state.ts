@@ -200,10 +200,18 @@ function line(state: State, text: string, t: number): State {
   if (!parsed || (parsed.id === 'RESULT' && state.phase !== 'over')) return log(state, text, t, 'other', null);
   const { id, fields } = parsed;
   state = log(state, text, t, MESSAGES[id].to, id);
-  if (id !== 'RESULT') state = { ...state, serverLang: parsed.lang };
+  if (SPOKEN.has(id)) state = { ...state, serverLang: parsed.lang };
   if (REFUSALS.has(id)) state = { ...state, refusal: { id, text } };
   return message(state, id, fields);
 }
+
+/**
+ * Lines that tell the server's language: worded differently in each, and holding no
+ * text a player chose (which could be made to read as the other language).
+ */
+const SPOKEN: ReadonlySet<MessageId> = new Set(
+  (Object.keys(MESSAGES) as MessageId[]).filter((id) => MESSAGES[id].en !== MESSAGES[id].uk && !/\{(name|text|letter|word|scores|names|letters|line|command|setting)\}/.test(MESSAGES[id].en)),
+);
 
 /** Messages whose name field may hold any text a player chose. */
 const NAMED: readonly MessageId[] = ['LEFT', 'TIMEOUT', 'TURN_OF', 'JOINED'];
@@ -388,15 +396,4 @@ export function winnerOf(state: State): string | null {
   const results = state.results ?? [];
   if (results.length === 0) return null;
   return results.reduce((a, b) => (b.points > a.points ? b : a)).name;
-}
-
-const LATIN = 'abcdefghijklmnopqrstuvwxyz';
-const CYRILLIC = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя';
-
-/** The game's alphabet: from the word and the letters named, else the server's language. */
-export function alphabet(state: State): readonly string[] {
-  const seen = norm((state.mask ?? '') + Object.keys(state.letters).join(''));
-  if (/\p{Script=Cyrillic}/u.test(seen)) return [...CYRILLIC];
-  if (/[a-z]/.test(seen)) return [...LATIN];
-  return [...(state.serverLang === 'uk' ? CYRILLIC : LATIN)];
 }

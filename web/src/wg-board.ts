@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
-import { alphabet } from './state.js';
+import { alphabetFor } from './alphabet.js';
 import type { Move, State } from './state.js';
 import { shared } from './styles.js';
 import './wg-keyboard.js';
@@ -137,7 +137,7 @@ export class WgBoard extends LitElement {
         ? html`<wg-keyboard
             class="card"
             .locale=${lang}
-            .alphabet=${alphabet(g)}
+            .alphabet=${alphabetFor(g.mask, g.serverLang, lang)}
             .letters=${g.letters}
             .mask=${g.mask ?? ''}
             .enabled=${g.myTurn}
