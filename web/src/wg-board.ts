@@ -7,11 +7,20 @@ import type { Move, State } from './state.js';
 import { shared } from './styles.js';
 import './wg-keyboard.js';
 
+/** Longest guess the last-move line shows whole; the Messages log has every guess in full. */
+export const MAX_GUESS_SHOWN = 40;
+
+/** A guess cut to MAX_GUESS_SHOWN code points: a 1000-letter guess must not push the keyboard off the screen. */
+function shortened(value: string): string {
+  const chars = [...value];
+  return chars.length > MAX_GUESS_SHOWN ? `${chars.slice(0, MAX_GUESS_SHOWN).join('')}…` : value;
+}
+
 /** What the last move did, in the page's language. */
 export function moveText(lang: Lang, m: Move): string {
   if (m.kind === 'timeout') return t(lang, 'timeout', { name: m.by });
   if (m.kind === 'left') return t(lang, 'leftGame', { name: m.by });
-  const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: m.value });
+  const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: shortened(m.value) });
   const p = m.earned ?? m.delta ?? 0;
   // SCORE may show more than the move earned: the winner's bonus.
   const bonus = m.delta != null && m.delta > p ? ` ${t(lang, 'bonus', { p: m.delta - p })}` : '';
