@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALPHABETS, alphabetFor } from './alphabet.js';
 import { initialState, reduce, winnerOf } from './state.js';
-import type { Action, State } from './state.js';
+import type { ViewAction, State } from './state.js';
 import { ukAnn, ukBob } from './transcripts/uk-two-players.js';
 import { enCy, enWaiting } from './transcripts/en-three-players.js';
 import { referenceDan } from './transcripts/reference.js';
@@ -13,7 +13,7 @@ function play(transcript: string, from: State = initialState): State[] {
   const lines = transcript.split('\n').filter((l) => l.startsWith('>') || l.startsWith('<'));
   const first = lines.find((l) => l.startsWith('>'));
   let t = 0;
-  const actions: Action[] = [
+  const actions: ViewAction[] = [
     { type: 'join', name: first ? first.slice(2) : 'Ann', t: t++ },
     { type: 'open', t: t++ },
   ];

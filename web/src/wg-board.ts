@@ -3,7 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import { alphabetFor } from './alphabet.js';
-import type { Move, State } from './state.js';
+import type { LastMove } from './last-move.js';
+import type { State } from './state.js';
 import { shared } from './styles.js';
 import './wg-keyboard.js';
 
@@ -17,7 +18,7 @@ function shortened(value: string): string {
 }
 
 /** What the last move did, in the page's language. */
-export function moveText(lang: Lang, m: Move): string {
+export function moveText(lang: Lang, m: LastMove): string {
   if (m.kind === 'timeout') return t(lang, 'timeout', { name: m.by });
   if (m.kind === 'left') return t(lang, 'leftGame', { name: m.by });
   const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: shortened(m.value) });

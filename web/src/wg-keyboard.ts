@@ -4,8 +4,8 @@ import { commandForGuess, letterCommand } from '../../protocol/index.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import { typedLetter } from './alphabet.js';
-import { norm } from './state.js';
-import type { State } from './state.js';
+import { normalize } from '../../game/rules.js';
+import type { LetterMark } from './last-move.js';
 import { shared } from './styles.js';
 
 /**
@@ -67,7 +67,7 @@ export class WgKeyboard extends LitElement {
 
   @property() locale: Lang = 'en';
   @property({ attribute: false }) alphabet: readonly string[] = [];
-  @property({ attribute: false }) letters: State['letters'] = {};
+  @property({ attribute: false }) letters: Readonly<Record<string, LetterMark>> = {};
   @property() mask = '';
   @property({ type: Boolean }) enabled = false;
   @property() turnOf = '';
@@ -93,12 +93,12 @@ export class WgKeyboard extends LitElement {
   }
 
   private used(letter: string): boolean {
-    return letter in this.letters || norm(this.mask).includes(letter);
+    return Object.hasOwn(this.letters, letter) || [...normalize(this.mask)].includes(letter);
   }
 
   render() {
     const lang = this.locale;
-    const open = norm(this.mask);
+    const open = [...normalize(this.mask)];
     return html`<fieldset ?disabled=${!this.enabled}>
       <legend aria-live="off">${this.enabled ? t(lang, 'yourTurn') : t(lang, 'waitTurn', { name: this.turnOf })}</legend>
       <div class="keys" role="group" aria-label=${t(lang, 'letters')}>
