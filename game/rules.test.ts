@@ -435,6 +435,29 @@ describe('rules properties', () => {
     );
   });
 
+  it('the points read from the masks (letterPoints, wordPoints, winnerBonus) are the points the moves earn', () => {
+    fc.assert(
+      fc.property(scenario, ({ word: w, n, steps }) => {
+        let s = newGame(w, players.slice(0, n));
+        for (const { move } of steps) {
+          const mover = currentPlayer(s);
+          if (mover === null) break;
+          const before = mask(s);
+          const r = applyMove(s, mover, move);
+          if (!r.ok) continue;
+          s = r.state;
+          for (const e of r.events) {
+            if (e.type === 'letter-hit') expect(rules.letterPoints(before, mask(s))).toBe(e.points);
+            if (e.type === 'letter-miss' || e.type === 'already-open') expect(rules.letterPoints(before, mask(s))).toBe(0);
+            if (e.type === 'word-right') expect(rules.wordPoints(before)).toBe(e.points);
+            if (e.type === 'won') expect(rules.winnerBonus(mask(s))).toBe(e.bonus);
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('the game is won exactly when the mask has no *, with the bonus = letter count', () => {
     fc.assert(
       fc.property(wordArb, fc.shuffledSubarray(alphabet, { minLength: alphabet.length }), (w, order) => {

@@ -66,6 +66,27 @@ export function letterCount(word: string): number {
   return n;
 }
 
+/**
+ * Points a letter earns: one per hidden place it opens, read from the masks before
+ * and after the move (what every player sees). 0 when the masks are of different words.
+ */
+export function letterPoints(before: string, after: string): number {
+  const was = [...before];
+  const now = [...after];
+  if (was.length !== now.length) return 0;
+  return was.filter((c, i) => c === HIDDEN && now[i] !== HIDDEN).length;
+}
+
+/** Points the whole word earns when named: one per letter still hidden in the mask. */
+export function wordPoints(mask: string): number {
+  return [...mask].filter((c) => c === HIDDEN).length;
+}
+
+/** The winner's bonus: as many points as the word has letters. */
+export function winnerBonus(word: string): number {
+  return letterCount(word);
+}
+
 /** Starts a game over a word for players in turn order. */
 export function newGame(word: string, players: readonly PlayerId[]): GameState {
   const chars = [...normalize(word)];
@@ -144,7 +165,7 @@ function nameWord(state: GameState, player: PlayerId, raw: string): MoveResult {
     const burned = setPoints(state, player, 0);
     return { ok: true, state: { ...burned, turn: nextTurn(state) }, events: [{ type: 'word-wrong', player, word: guess, lost }] };
   }
-  const hidden = state.open.filter((isOpen) => !isOpen).length;
+  const hidden = wordPoints(mask(state));
   const scored = addPoints({ ...state, open: state.open.map(() => true) }, player, hidden);
   return finish(scored, player, [{ type: 'word-right', player, word: guess, points: hidden }]);
 }
@@ -152,7 +173,7 @@ function nameWord(state: GameState, player: PlayerId, raw: string): MoveResult {
 /** Ends the game when no letter is hidden: the mover wins the bonus. */
 function finish(state: GameState, player: PlayerId, events: GameEvent[]): MoveResult {
   if (state.open.some((isOpen) => !isOpen)) return { ok: true, state, events };
-  const bonus = state.chars.filter(isLetter).length;
+  const bonus = winnerBonus(word(state));
   const won = { ...addPoints(state, player, bonus), winner: player };
   return { ok: true, state: won, events: [...events, { type: 'won', player, bonus }] };
 }

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { initialState, reduce, alphabet, winnerOf, type Action, type State } from './state.js';
+import { initialState, reduce, winnerOf, type ViewAction, type State } from './state.js';
+import { alphabetFor } from './alphabet.js';
 import { MESSAGES, LANGS, format, formatScores, type MessageId } from '../../protocol/index.js';
 
 /** Runs per property; FUZZ_RUNS scales them up for a long run. */
@@ -33,7 +34,7 @@ const anyLine = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 2, arbitrary: fc.constantFrom('/turn', '/quit', '/', '/letter a', '/word x', '', ' ') },
 );
-const action: fc.Arbitrary<Action> = fc.oneof(
+const action: fc.Arbitrary<ViewAction> = fc.oneof(
   { weight: 12, arbitrary: anyLine.map((line) => ({ type: 'line', line, t: 0 }) as const) },
   { weight: 2, arbitrary: fc.oneof(anyLine, fc.constantFrom('/letter a', '/letter й', '/word apple')).map((line) => ({ type: 'sent', line, t: 0 }) as const) },
   { weight: 1, arbitrary: field.map((name) => ({ type: 'join', name, t: 0 }) as const) },
@@ -42,12 +43,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ type: 'home' } as const) },
 );
 
-function run(actions: readonly Action[]): State {
+function run(actions: readonly ViewAction[]): State {
   let state = initialState;
   actions.forEach((a, t) => {
     state = reduce(state, 't' in a ? { ...a, t } : a);
     // What the page derives from the state must not throw either.
-    alphabet(state);
+    alphabetFor(state.mask, state.serverLang, 'en');
     winnerOf(state);
   });
   return state;

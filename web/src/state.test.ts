@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../protocol/close-codes.js';
-import { alphabet, initialState, reduce, winnerOf } from './state.js';
-import type { Action, State } from './state.js';
+import { ALPHABETS, alphabetFor } from './alphabet.js';
+import { initialState, reduce, winnerOf } from './state.js';
+import type { ViewAction, State } from './state.js';
 import { ukAnn, ukBob } from './transcripts/uk-two-players.js';
 import { enCy, enWaiting } from './transcripts/en-three-players.js';
 import { referenceDan } from './transcripts/reference.js';
 import { noName, renamed, serverFull, stopping } from './transcripts/names.js';
+import { hostileLetter } from './transcripts/hostile.js';
 
 /** Plays a transcript through the reducer: join, open, then every line; `>` lines are sent. */
 function play(transcript: string, from: State = initialState): State[] {
   const lines = transcript.split('\n').filter((l) => l.startsWith('>') || l.startsWith('<'));
   const first = lines.find((l) => l.startsWith('>'));
   let t = 0;
-  const actions: Action[] = [
+  const actions: ViewAction[] = [
     { type: 'join', name: first ? first.slice(2) : 'Ann', t: t++ },
     { type: 'open', t: t++ },
   ];
@@ -109,11 +111,9 @@ describe('the §6 game (uk, two players)', () => {
     expect(winnerOf(won)).toBe('Bob');
   });
 
-  it('the alphabet is Ukrainian Cyrillic', () => {
-    const abc = alphabet(after(ukAnn, 'Слово: ****'));
-    expect(abc).toHaveLength(33);
-    expect(abc).toEqual(expect.arrayContaining(['є', 'і', 'ї', 'ґ', 'я']));
-    expect(abc).not.toContain('ы');
+  it('the alphabet is Ukrainian, even for a player who chose English', () => {
+    const s = after(ukAnn, 'Слово: ****');
+    expect(alphabetFor(s.mask, s.serverLang, 'en')).toBe(ALPHABETS.uk);
   });
 });
 
@@ -178,7 +178,7 @@ describe('an English game for three', () => {
     ]);
     expect(winnerOf(s)).toBe('Ann');
     expect(s.won).toBe(false);
-    expect(alphabet(s)).toHaveLength(26);
+    expect(alphabetFor(s.mask, s.serverLang, 'uk')).toBe(ALPHABETS.en);
   });
 
   it('a closed connection after /quit is no error', () => {
@@ -269,5 +269,24 @@ describe('errors', () => {
     expect(again.log).toHaveLength(over.log.length);
     expect(again.mask).toBeNull();
     expect(again.results).toBeNull();
+  });
+});
+
+describe('one hostile letter', () => {
+  it('a Cyrillic letter named at an English table leaves the keyboard English', () => {
+    const s = end(hostileLetter);
+    expect(s.letters).toEqual({ ж: 'miss' });
+    expect(s.myTurn).toBe(true);
+    expect(alphabetFor(s.mask, s.serverLang, 'en')).toBe(ALPHABETS.en);
+    expect(alphabetFor(s.mask, s.serverLang, 'uk')).toBe(ALPHABETS.en);
+  });
+
+  it('chat lines and names do not change the server’s language (CHAT reads the same in both)', () => {
+    expect(after(hostileLetter, '<Bob> Гра почалась!').serverLang).toBe('en');
+    expect(after(hostileLetter, '<Bob> Гра почалась!').log.at(-1)?.id).toBe('CHAT');
+    const uk = after(ukAnn, 'Слово: ****');
+    const chatted = reduce(reduce(uk, { type: 'line', line: '<Bob> hi', t: 1 }), { type: 'line', line: 'Turn: Ann joined the game', t: 2 });
+    expect(chatted.serverLang).toBe('uk');
+    expect(alphabetFor(chatted.mask, chatted.serverLang, 'en')).toBe(ALPHABETS.uk);
   });
 });

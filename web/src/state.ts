@@ -3,8 +3,10 @@
  * (and the lines we send, and the socket's open/close) in, what the page shows out.
  * No DOM, no socket, no clock: every action carries its own time.
  */
-import { CloseCode, MESSAGES, QUIT, TURN, parseAs, parseCommand, parseMessage, parseScores } from '../../protocol/index.js';
+import { CloseCode, LETTER, MESSAGES, QUIT, TURN, WORD, parseAs, parseCommand, parseMessage, parseScores } from '../../protocol/index.js';
 import type { Lang, MessageId } from '../../protocol/index.js';
+import { markLetters, named, passed, settle, wins } from './last-move.js';
+import type { LastMove, LetterMark, MoveNews } from './last-move.js';
 
 export type Phase = 'join' | 'connecting' | 'waiting' | 'playing' | 'over' | 'error';
 
@@ -13,18 +15,6 @@ export interface Player {
   /** Null against a server that sends no SCORE. */
   readonly points: number | null;
   readonly left: boolean;
-}
-
-/** The last move at the table, as far as this client can tell. */
-export interface Move {
-  readonly by: string;
-  readonly kind: 'letter' | 'word' | 'timeout' | 'left';
-  readonly value: string;
-  readonly outcome: 'pending' | 'hit' | 'miss' | 'already' | 'right' | 'wrong' | 'invalid' | 'none';
-  /** Points the move earned (letters opened, or the EARNED line). */
-  readonly earned: number | null;
-  /** Change of the mover's score from SCORE (includes the bonus, or the burn). */
-  readonly delta: number | null;
 }
 
 /** `table`: everyone; `others`: all but the mover; `player`: to us alone; `command`: `/turn`, `/quit`; `other`: unrecognised. */
@@ -69,13 +59,13 @@ export interface State {
   readonly waiting: { readonly k: number; readonly n: number } | null;
   readonly mask: string | null;
   /** Letters named so far (NFC, lower case) and what became of them. */
-  readonly letters: Readonly<Record<string, 'pending' | 'hit' | 'miss'>>;
+  readonly letters: Readonly<Record<string, LetterMark>>;
   readonly turnOf: string | null;
   /** True between `/turn` and our move. */
   readonly myTurn: boolean;
   /** Counts `/turn` lines, so the page can tell a new turn from the same one. */
   readonly turns: number;
-  readonly last: Move | null;
+  readonly last: LastMove | null;
   readonly won: boolean;
   readonly winner: string | null;
   readonly results: readonly { readonly name: string; readonly points: number }[] | null;
@@ -86,7 +76,8 @@ export interface State {
   readonly refusal: { readonly id: MessageId; readonly text: string } | null;
 }
 
-export type Action =
+/** What happens to the view: the socket's events, the lines both ways, and the page's own. */
+export type ViewAction =
   | { readonly type: 'join'; readonly name: string; readonly t: number }
   | { readonly type: 'open'; readonly t: number }
   | { readonly type: 'line'; readonly line: string; readonly t: number }
@@ -124,17 +115,6 @@ const REFUSALS: ReadonlySet<MessageId> = new Set(['NO_NAME', 'BAD_NAME', 'NAME_T
 /** Replies to a move that was not acted on; the server sends `/turn` again. */
 const INVALID: ReadonlySet<MessageId> = new Set(['NOT_YOUR_TURN', 'NOT_A_LETTER', 'BAD_COMMAND', 'NO_COMMAND', 'UNEXPECTED', 'LINE_TOO_LONG']);
 
-/** NFC, lower case: how the server compares letters. */
-export function norm(text: string): string {
-  return text.normalize('NFC').toLowerCase();
-}
-
-function count(mask: string, letter: string): number {
-  let n = 0;
-  for (const c of norm(mask)) if (c === letter) n++;
-  return n;
-}
-
 /**
  * Adds a name we had not seen. JOINED lines come in join order; a name we first
  * meet elsewhere (TURN_OF, RESULT) joined before us, so it goes before us.
@@ -147,7 +127,8 @@ function withPlayer(players: readonly Player[], name: string, me: string, joined
   return [...players.slice(0, mine), player, ...players.slice(mine)];
 }
 
-export function reduce(state: State, action: Action): State {
+/** The next view state: pure, so every action carries its own time. */
+export function reduce(state: State, action: ViewAction): State {
   switch (action.type) {
     case 'join':
       // A new connection: a new table. The log and the wire are kept: nothing is lost.
@@ -174,12 +155,18 @@ export function reduce(state: State, action: Action): State {
 
 function sent(state: State, text: string): State {
   const cmd = parseCommand(text);
-  if (!cmd || (cmd.name !== 'letter' && cmd.name !== 'word')) return state;
-  const value = norm(cmd.arg);
-  const kind = cmd.name;
-  const move: Move = { by: state.me, kind, value, outcome: 'pending', earned: null, delta: null };
-  const letters = kind === 'letter' && !state.letters[value] ? { ...state.letters, [value]: 'pending' as const } : state.letters;
-  return { ...state, myTurn: false, last: move, letters };
+  if (!cmd || (cmd.name !== LETTER && cmd.name !== WORD)) return state;
+  return { ...withLast(state, named(state.me, cmd.name, cmd.arg)), myTurn: false };
+}
+
+/** A new or newly settled last move, with the keyboard's marks to match. */
+function withLast(state: State, last: LastMove): State {
+  return { ...state, last, letters: markLetters(state.letters, last) };
+}
+
+/** Settles the last move with what a line told of it. */
+function settled(state: State, news: MoveNews): State {
+  return state.last ? withLast(state, settle(state.last, news)) : state;
 }
 
 function log(state: State, text: string, t: number, kind: LogKind, id: MessageId | null): State {
@@ -200,10 +187,18 @@ function line(state: State, text: string, t: number): State {
   if (!parsed || (parsed.id === 'RESULT' && state.phase !== 'over')) return log(state, text, t, 'other', null);
   const { id, fields } = parsed;
   state = log(state, text, t, MESSAGES[id].to, id);
-  if (id !== 'RESULT') state = { ...state, serverLang: parsed.lang };
+  if (SPOKEN.has(id)) state = { ...state, serverLang: parsed.lang };
   if (REFUSALS.has(id)) state = { ...state, refusal: { id, text } };
   return message(state, id, fields);
 }
+
+/**
+ * Lines that tell the server's language: worded differently in each, and holding no
+ * text a player chose (which could be made to read as the other language).
+ */
+const SPOKEN: ReadonlySet<MessageId> = new Set(
+  (Object.keys(MESSAGES) as MessageId[]).filter((id) => MESSAGES[id].en !== MESSAGES[id].uk && !/\{(name|text|letter|word|scores|names|letters|line|command|setting)\}/.test(MESSAGES[id].en)),
+);
 
 /** Messages whose name field may hold any text a player chose. */
 const NAMED: readonly MessageId[] = ['LEFT', 'TIMEOUT', 'TURN_OF', 'JOINED'];
@@ -225,7 +220,6 @@ function parseNamed(state: State, text: string): ReturnType<typeof parseMessage>
 }
 
 function message(state: State, id: MessageId, f: Readonly<Record<string, string>>): State {
-  const last = state.last;
   switch (id) {
     case 'JOINED': {
       // The first JOINED we get is our own: the name as the server cleaned it.
@@ -251,23 +245,18 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       return word(state, f.mask);
     case 'TURN_OF':
       return { ...state, phase: 'playing', turnOf: f.name, myTurn: false, players: withPlayer(state.players, f.name, state.me) };
-    case 'LETTER_NAMED': {
-      const value = norm(f.letter);
-      const letters = state.letters[value] ? state.letters : { ...state.letters, [value]: 'pending' as const };
-      const by = state.turnOf ?? '';
-      return { ...state, letters, last: { by, kind: 'letter', value, outcome: 'pending', earned: null, delta: null } };
-    }
+    case 'LETTER_NAMED':
+      return withLast(state, named(state.turnOf ?? '', 'letter', f.letter));
     case 'WORD_NAMED':
-      return { ...state, last: { by: state.turnOf ?? '', kind: 'word', value: norm(f.word), outcome: 'pending', earned: null, delta: null } };
+      return withLast(state, named(state.turnOf ?? '', 'word', f.word));
     case 'EARNED':
-      if (!last) return state;
-      return { ...state, last: { ...last, outcome: last.kind === 'word' ? 'right' : 'hit', earned: Number(f.points) } };
+      return settled(state, { type: 'earned', points: Number(f.points) });
     case 'NO_LETTER':
-      return last ? { ...state, last: { ...last, outcome: 'miss', earned: 0 }, letters: mark(state.letters, last, 'miss') } : state;
+      return settled(state, { type: 'no-letter' });
     case 'ALREADY_OPEN':
-      return last ? { ...state, last: { ...last, outcome: 'already' }, letters: mark(state.letters, last, 'hit') } : state;
+      return settled(state, { type: 'already-open' });
     case 'BURNED':
-      return last ? { ...state, last: { ...last, outcome: 'wrong', earned: 0 } } : state;
+      return settled(state, { type: 'burned' });
     case 'WON':
       return { ...state, won: true, winner: state.me };
     case 'SCORE':
@@ -276,13 +265,13 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       return {
         ...state,
         players: state.players.map((p) => (p.name === f.name ? { ...p, left: true } : p)),
-        last: { by: f.name, kind: 'left', value: '', outcome: 'none', earned: null, delta: null },
+        last: passed(f.name, 'left'),
       };
     case 'TIMEOUT':
       return {
         ...state,
         myTurn: f.name === state.me ? false : state.myTurn,
-        last: { by: f.name, kind: 'timeout', value: '', outcome: 'none', earned: null, delta: null },
+        last: passed(f.name, 'timeout'),
       };
     case 'GAME_OVER':
       return { ...state, phase: 'over', myTurn: false, results: [] };
@@ -291,38 +280,17 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       return { ...state, results, players: withPlayer(state.players, f.name, state.me) };
     }
     default:
-      if (INVALID.has(id) && last?.outcome === 'pending' && last.by === state.me) {
-        const letters = { ...state.letters };
-        if (last.kind === 'letter' && letters[last.value] === 'pending') delete letters[last.value];
-        return { ...state, last: { ...last, outcome: 'invalid' }, letters };
-      }
+      // Our move was not acted on: the server sends `/turn` again.
+      if (INVALID.has(id) && state.last?.by === state.me) return settled(state, { type: 'refused' });
       return state;
   }
 }
 
-function mark(letters: State['letters'], move: Move, as: 'hit' | 'miss'): State['letters'] {
-  return move.kind === 'letter' ? { ...letters, [move.value]: as } : letters;
-}
-
-/** A new mask settles the pending move: did the letter appear, is the word whole? */
+/** A new mask settles the move and shows who won. */
 function word(state: State, mask: string): State {
-  const before = state.mask;
-  const done = !mask.includes('*');
-  let { last, letters, winner } = state;
-  if (last && last.outcome !== 'none' && last.outcome !== 'invalid' && last.outcome !== 'already') {
-    if (last.kind === 'letter') {
-      const opened = count(mask, last.value) - (before ? count(before, last.value) : 0);
-      const hit = count(mask, last.value) > 0;
-      const outcome = last.outcome === 'pending' ? (hit ? 'hit' : 'miss') : last.outcome;
-      last = { ...last, outcome, earned: last.earned ?? Math.max(0, opened) };
-      letters = mark(letters, last, outcome === 'hit' ? 'hit' : 'miss');
-    } else if (last.kind === 'word' && last.outcome === 'pending') {
-      const hidden = before ? [...before].filter((c) => c === '*').length : 0;
-      last = done ? { ...last, outcome: 'right', earned: hidden } : { ...last, outcome: 'wrong', earned: 0 };
-    }
-    if (done && last.outcome !== 'pending') winner = winner ?? last.by;
-  }
-  return { ...state, mask, last, letters, winner, phase: state.phase === 'over' ? 'over' : 'playing' };
+  const next = settled(state, { type: 'mask', before: state.mask, after: mask });
+  const winner = state.winner ?? (wins(next.last, mask) ? next.last!.by : null);
+  return { ...next, mask, winner, phase: state.phase === 'over' ? 'over' : 'playing' };
 }
 
 /**
@@ -352,13 +320,11 @@ function score(state: State, scores: string): State {
   const players: Player[] = entries.every((e) => old.has(e.name))
     ? state.players.map((p) => (points.has(p.name) ? { ...p, points: points.get(p.name)! } : { ...p, left: true }))
     : entries.map((e) => ({ name: e.name, points: e.points, left: old.get(e.name)?.left ?? false }));
-  let last = state.last;
-  if (last && (last.kind === 'letter' || last.kind === 'word')) {
-    const before = old.get(last.by)?.points ?? 0; // a game starts at 0
-    const after = entries.find((e) => e.name === last!.by)?.points;
-    if (after != null) last = { ...last, delta: after - before };
-  }
-  return { ...state, players, last };
+  const mover = state.last?.by;
+  const after = entries.find((e) => e.name === mover)?.points;
+  const moved = { ...state, players };
+  // A game starts at 0.
+  return after === undefined ? moved : settled(moved, { type: 'score', before: old.get(mover!)?.points ?? 0, after });
 }
 
 function dedupe(entries: readonly { name: string; points: number }[]): { name: string; points: number }[] {
@@ -388,15 +354,4 @@ export function winnerOf(state: State): string | null {
   const results = state.results ?? [];
   if (results.length === 0) return null;
   return results.reduce((a, b) => (b.points > a.points ? b : a)).name;
-}
-
-const LATIN = 'abcdefghijklmnopqrstuvwxyz';
-const CYRILLIC = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюя';
-
-/** The game's alphabet: from the word and the letters named, else the server's language. */
-export function alphabet(state: State): readonly string[] {
-  const seen = norm((state.mask ?? '') + Object.keys(state.letters).join(''));
-  if (/\p{Script=Cyrillic}/u.test(seen)) return [...CYRILLIC];
-  if (/[a-z]/.test(seen)) return [...LATIN];
-  return [...(state.serverLang === 'uk' ? CYRILLIC : LATIN)];
 }

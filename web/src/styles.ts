@@ -2,8 +2,12 @@
 import { css } from 'lit';
 
 export const shared = css`
+  /* Player text (names, letters, words, chat) may be one unbroken 1000-letter line:
+     it wraps anywhere rather than widen the page. */
   :host {
     display: block;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   button,
   input,

@@ -1,10 +1,10 @@
 import { LitElement, html, css, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
-import { Connection } from './connection.js';
+import { SocketController } from './socket-controller.js';
 import { initialLang, t } from './i18n.js';
 import { initialState, reduce, winnerOf } from './state.js';
-import type { Action, State } from './state.js';
+import type { State, ViewAction } from './state.js';
 import { shared } from './styles.js';
 import './wg-board.js';
 import './wg-error.js';
@@ -80,7 +80,7 @@ export class WgApp extends LitElement {
   @state() private wire = false;
   private name = localStorage.getItem('wg.name') ?? '';
   private audio: AudioContext | null = null;
-  private conn = new Connection(this, (a) => this.dispatch(a));
+  private conn = new SocketController(this, (a) => this.dispatch(a));
 
   private onVisible = () => {
     if (!document.hidden) document.title = t(this.ui, 'title');
@@ -98,7 +98,7 @@ export class WgApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  private dispatch(action: Action) {
+  private dispatch(action: ViewAction) {
     const prev = this.s;
     this.s = reduce(prev, action);
     // A new turn while the tab is hidden: say so in the title, and ring.

@@ -2,16 +2,26 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
-import { alphabet } from './state.js';
-import type { Move, State } from './state.js';
+import { alphabetFor } from './alphabet.js';
+import type { LastMove } from './last-move.js';
+import type { State } from './state.js';
 import { shared } from './styles.js';
 import './wg-keyboard.js';
 
+/** Longest guess the last-move line shows whole; the Messages log has every guess in full. */
+export const MAX_GUESS_SHOWN = 40;
+
+/** A guess cut to MAX_GUESS_SHOWN code points: a 1000-letter guess must not push the keyboard off the screen. */
+function shortened(value: string): string {
+  const chars = [...value];
+  return chars.length > MAX_GUESS_SHOWN ? `${chars.slice(0, MAX_GUESS_SHOWN).join('')}…` : value;
+}
+
 /** What the last move did, in the page's language. */
-export function moveText(lang: Lang, m: Move): string {
+export function moveText(lang: Lang, m: LastMove): string {
   if (m.kind === 'timeout') return t(lang, 'timeout', { name: m.by });
   if (m.kind === 'left') return t(lang, 'leftGame', { name: m.by });
-  const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: m.value });
+  const what = t(lang, m.kind === 'letter' ? 'letterBy' : 'wordBy', { name: m.by, x: shortened(m.value) });
   const p = m.earned ?? m.delta ?? 0;
   // SCORE may show more than the move earned: the winner's bonus.
   const bonus = m.delta != null && m.delta > p ? ` ${t(lang, 'bonus', { p: m.delta - p })}` : '';
@@ -137,7 +147,7 @@ export class WgBoard extends LitElement {
         ? html`<wg-keyboard
             class="card"
             .locale=${lang}
-            .alphabet=${alphabet(g)}
+            .alphabet=${alphabetFor(g.mask, g.serverLang, lang)}
             .letters=${g.letters}
             .mask=${g.mask ?? ''}
             .enabled=${g.myTurn}

@@ -1,15 +1,17 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { letterCommand, wordCommand } from '../../protocol/index.js';
+import { commandForGuess, letterCommand } from '../../protocol/index.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
-import { norm } from './state.js';
-import type { State } from './state.js';
+import { typedLetter } from './alphabet.js';
+import { normalize } from '../../game/rules.js';
+import type { LetterMark } from './last-move.js';
 import { shared } from './styles.js';
 
 /**
- * The on-screen keyboard and the word field. Typing a letter on the physical
- * keyboard names it too. Fires `wg-send` {line}.
+ * The on-screen keyboard and the word field. Any letter typed on the physical
+ * keyboard names it too, whatever the on-screen alphabet; one letter in the word
+ * field is sent as a letter, never as a one-letter word. Fires `wg-send` {line}.
  */
 @customElement('wg-keyboard')
 export class WgKeyboard extends LitElement {
@@ -65,7 +67,7 @@ export class WgKeyboard extends LitElement {
 
   @property() locale: Lang = 'en';
   @property({ attribute: false }) alphabet: readonly string[] = [];
-  @property({ attribute: false }) letters: State['letters'] = {};
+  @property({ attribute: false }) letters: Readonly<Record<string, LetterMark>> = {};
   @property() mask = '';
   @property({ type: Boolean }) enabled = false;
   @property() turnOf = '';
@@ -74,10 +76,10 @@ export class WgKeyboard extends LitElement {
     if (!this.enabled || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
     const target = e.composedPath()[0] as HTMLElement | undefined;
     if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    const key = norm(e.key);
-    if (!this.alphabet.includes(key) || this.used(key)) return;
+    const letter = typedLetter(e.key);
+    if (letter === null || this.used(letter)) return;
     e.preventDefault();
-    this.send(letterCommand(key));
+    this.send(letterCommand(letter));
   };
 
   connectedCallback() {
@@ -91,12 +93,12 @@ export class WgKeyboard extends LitElement {
   }
 
   private used(letter: string): boolean {
-    return letter in this.letters || norm(this.mask).includes(letter);
+    return Object.hasOwn(this.letters, letter) || [...normalize(this.mask)].includes(letter);
   }
 
   render() {
     const lang = this.locale;
-    const open = norm(this.mask);
+    const open = [...normalize(this.mask)];
     return html`<fieldset ?disabled=${!this.enabled}>
       <legend aria-live="off">${this.enabled ? t(lang, 'yourTurn') : t(lang, 'waitTurn', { name: this.turnOf })}</legend>
       <div class="keys" role="group" aria-label=${t(lang, 'letters')}>
@@ -122,10 +124,10 @@ export class WgKeyboard extends LitElement {
   private guess(e: Event) {
     e.preventDefault();
     const input = this.renderRoot.querySelector('input')!;
-    const word = input.value.trim();
-    if (!word) return;
+    const line = commandForGuess(input.value);
+    if (line === null) return;
     input.value = '';
-    this.send(wordCommand(word));
+    this.send(line);
   }
 
   private send(line: string) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Connection, gatewayUrl } from './connection.js';
-import type { Action } from './state.js';
+import { SocketController, gatewayUrl } from './socket-controller.js';
+import type { ViewAction } from './state.js';
 
 /** A stand-in for the browser's WebSocket: records what is sent, lets the test fire events. */
 class FakeSocket {
@@ -29,16 +29,16 @@ class FakeSocket {
   }
 }
 
-describe('Connection', () => {
-  let actions: Action[];
-  let conn: Connection;
+describe('SocketController', () => {
+  let actions: ViewAction[];
+  let conn: SocketController;
   const host = { addController: vi.fn(), removeController: vi.fn(), requestUpdate: vi.fn(), updateComplete: Promise.resolve(true) };
 
   beforeEach(() => {
     FakeSocket.all = [];
     vi.stubGlobal('WebSocket', FakeSocket);
     actions = [];
-    conn = new Connection(host, (a) => actions.push(a), () => 'ws://game.test/ws');
+    conn = new SocketController(host, (a) => actions.push(a), () => 'ws://game.test/ws');
   });
   afterEach(() => vi.unstubAllGlobals());
 

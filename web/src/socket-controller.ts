@@ -3,19 +3,20 @@
  * It turns socket events into reducer actions and knows nothing of the game.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Action } from './state.js';
+import type { ViewAction } from './state.js';
 
 /** The gateway's endpoint on the page's own origin. */
 export function gatewayUrl(loc: Location = location): string {
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`;
 }
 
-export class Connection implements ReactiveController {
+/** The page's WebSocket to the gateway (the server's own per-socket class is server/connection.ts's Connection). */
+export class SocketController implements ReactiveController {
   private ws: WebSocket | null = null;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly dispatch: (action: Action) => void,
+    private readonly dispatch: (action: ViewAction) => void,
     private readonly url: () => string = () => gatewayUrl(),
   ) {
     host.addController(this);
