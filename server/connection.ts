@@ -3,7 +3,7 @@
  * or hostile peer from hurting anyone else (PROTOCOL.md §1).
  */
 import type { Socket } from 'node:net';
-import { LineDecoder, MAX_LINE_BYTES, MAX_UNTERMINATED_BYTES } from '../protocol/framing.js';
+import { LineDecoder, MAX_LINE_BYTES, MAX_UNTERMINATED_BYTES, type Line } from '../protocol/framing.js';
 
 export interface ConnectionLimits {
   /** Longest line accepted, in bytes. */
@@ -17,6 +17,9 @@ export interface ConnectionLimits {
   /** After we end a connection, how long the peer has to close its side. */
   readonly closeGraceMs: number;
 }
+
+/** Input is decoded this many bytes at a time, so a peer's input waiting to be served stays raw. */
+const INPUT_SLICE_BYTES = 1024;
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
   maxLineBytes: MAX_LINE_BYTES,
@@ -43,8 +46,15 @@ export class Connection {
   private readonly handlers: ConnectionHandlers;
   private readonly decoder: LineDecoder;
   private corked = false;
-  /** Output written since the last flush: still corked, so no sign yet that the peer does not read. */
-  private corkedBytes = 0;
+  /** Input read but not yet decoded, while the peer's output is over the pause mark. */
+  private unread: Buffer | null = null;
+  /** Lines decoded but not yet handled, and the next one to handle. */
+  private held: Line[] = [];
+  private heldNext = 0;
+  /** Output is over the pause mark: no line is handled and nothing is read until 'drain'. */
+  private holding = false;
+  /** The peer closed its side while input was held: end once it is handled. */
+  private endHeld = false;
   private ending = false;
   private closed = false;
   private why = 'peer closed';
@@ -74,7 +84,10 @@ export class Connection {
     return !this.ending && !this.closed;
   }
 
-  /** Sends one line. Lines sent in one tick leave in one write. */
+  /**
+   * Sends one line. Lines sent in one tick leave in one write. Output over the cap
+   * cuts the peer at once; over the pause mark, its input waits until it reads.
+   */
   send(line: string): void {
     if (!this.open) return;
     if (!this.corked) {
@@ -82,19 +95,12 @@ export class Connection {
       this.socket.cork();
       process.nextTick(this.flush);
     }
-    const before = this.socket.writableLength;
-    this.socket.write(line + '\n');
+    // As bytes, so that writableLength counts bytes (a string counts UTF-16 units).
+    this.socket.write(Buffer.from(line + '\n'));
     const queued = this.socket.writableLength;
-    this.corkedBytes += queued - before;
-    // Only output left over from earlier ticks shows a peer that does not read; one
-    // busy tick (a burst of input, each line answered) is no fault of the peer's.
-    if (queued - this.corkedBytes > this.limits.maxOutputBytes) {
-      this.destroy('does not read its output');
-    } else if (queued > this.limits.pauseOutputBytes && !this.socket.isPaused()) {
-      // A peer that does not read gets no more of its input served until it does.
-      this.socket.pause();
-      this.socket.once('drain', () => this.socket.resume());
-    }
+    if (queued > this.limits.maxOutputBytes) this.destroy('does not read its output');
+    // 'drain' only comes once a write has passed the socket's own mark: never hold below it.
+    else if (queued > this.limits.pauseOutputBytes && this.socket.writableNeedDrain) this.hold();
   }
 
   /** Ends the connection after what was sent; a peer that does not close is cut off. */
@@ -116,22 +122,63 @@ export class Connection {
 
   private readonly flush = (): void => {
     this.corked = false;
-    this.corkedBytes = 0;
     this.socket.uncork();
+  };
+
+  /** Stops reading and handling the peer's lines until its output drains. */
+  private hold(): void {
+    if (this.holding) return;
+    this.holding = true;
+    this.socket.pause();
+    this.socket.once('drain', this.release);
+  }
+
+  private readonly release = (): void => {
+    this.holding = false;
+    this.serve();
+    if (this.holding || this.ending) return;
+    if (this.endHeld) return this.onEnd();
+    this.socket.resume();
   };
 
   private onData(chunk: Buffer): void {
     if (this.ending) return;
-    const { lines, overflow } = this.decoder.push(chunk);
-    for (const line of lines) {
-      if (this.ending) return;
-      if (line.tooLong) this.handlers.tooLong();
-      else this.handlers.line(line.text);
+    this.unread = this.unread ? Buffer.concat([this.unread, chunk]) : chunk;
+    this.serve();
+  }
+
+  /**
+   * Decodes and handles input in order until none is left or the peer's output is over
+   * the pause mark. Decoding a slice at a time keeps what is held small: the rest of a
+   * chunk stays as its bytes, not as thousands of decoded lines.
+   */
+  private serve(): void {
+    while (!this.holding && !this.ending) {
+      if (this.heldNext < this.held.length) {
+        const line = this.held[this.heldNext++];
+        if (line.tooLong) this.handlers.tooLong();
+        else this.handlers.line(line.text);
+        continue;
+      }
+      if (this.unread === null) break;
+      const slice = this.unread.subarray(0, INPUT_SLICE_BYTES);
+      this.unread = this.unread.length > INPUT_SLICE_BYTES ? this.unread.subarray(INPUT_SLICE_BYTES) : null;
+      const { lines, overflow } = this.decoder.push(slice);
+      if (overflow) return this.destroy(`sent more than ${this.limits.maxUnterminatedBytes} bytes without a line end`);
+      this.held = lines;
+      this.heldNext = 0;
     }
-    if (overflow) this.destroy(`sent more than ${this.limits.maxUnterminatedBytes} bytes without a line end`);
+  }
+
+  private get hasInput(): boolean {
+    return this.unread !== null || this.heldNext < this.held.length;
   }
 
   private onEnd(): void {
+    if (this.hasInput && !this.ending) {
+      this.endHeld = true;
+      return;
+    }
     // The peer will send no more: a last line without a line end still counts.
     if (!this.ending) for (const line of this.decoder.end()) if (!line.tooLong) this.handlers.line(line.text);
     if (!this.ending) this.end('peer closed');
