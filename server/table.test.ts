@@ -48,14 +48,14 @@ interface Setup {
   msg<Id extends MessageId>(id: Id, fields?: MessageFields<Id>): string;
 }
 
-function setup(lang: Lang, opts: { size?: number; word?: string; turnMs?: number } = {}): Setup {
+function setup(lang: Lang, opts: { size?: number; word?: string; turnMs?: number; logs?: string[] } = {}): Setup {
   const sent: Array<[string, string]> = [];
   const ended: string[] = [];
   const done: string[] = [];
   const io: TableIO = {
     send: (player, line) => void sent.push([player, line]),
     end: (player) => void ended.push(player),
-    log: () => {},
+    log: (line) => void opts.logs?.push(line),
   };
   const clock = new FakeClock();
   const table = new Table({
@@ -256,6 +256,18 @@ describe.each(['en', 'uk'] as const)('Table (--lang %s)', (lang) => {
       expect(s.take().a).toContain(s.msg('WORD', { mask: lang === 'uk' ? "*'***" : '*-***' }));
       s.table.handleLine('a', `/word ${word}`);
       expect(s.take().a).toEqual(expect.arrayContaining([s.msg('EARNED', { points: 4 }), s.msg('RESULT', { name: 'Ann', points: 8 })]));
+    });
+
+    it('logs the start and the end with every name as JSON, so a name holding ", " cannot blur the line', () => {
+      const logs: string[] = [];
+      const s = setup(lang, { logs });
+      s.table.seat('a', 'Ann, Bob');
+      s.table.seat('b', 'Cid "C"');
+      s.table.handleLine('a', `/word ${w.word}`);
+      expect(logs).toEqual([
+        'table 1: game started with ["Ann, Bob","Cid \\"C\\""]',
+        `table 1: game over, "Ann, Bob" won; word ${JSON.stringify(w.word)}; scores {"Ann, Bob":8,"Cid \\"C\\"":0}`,
+      ]);
     });
 
     it('ignores lines once the game is over', () => {

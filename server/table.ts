@@ -3,7 +3,7 @@
  * table's language, and keeps the turn clock. It reaches players only through the
  * injected TableIO, so it can be tested with a recording fake and no sockets.
  */
-import { format, formatScores, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
+import { MESSAGES, format, formatScores, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { LETTER, QUIT, TURN, WORD, parseCommand } from '../protocol/commands.js';
 import * as rules from '../game/rules.js';
 import type { GameEvent, GameState, PlayerId } from '../game/rules.js';
@@ -47,6 +47,13 @@ export interface TableOptions {
 
 export type TablePhase = 'waiting' | 'playing' | 'done';
 
+/**
+ * How a turn begins: a fresh turn (TURN_OF to all, a new clock), or the same turn
+ * again after an already-open letter (the clock keeps running; a second repeat tells
+ * only the mover).
+ */
+type TurnStart = 'fresh' | 'again';
+
 interface Seat {
   readonly id: PlayerId;
   readonly name: string;
@@ -56,7 +63,9 @@ export class Table {
   readonly id: number;
   private readonly opts: TableOptions;
   private readonly clock: Clock;
+  /** Who sits here, in join order, which is also the turn order of the game. */
   private seats: Seat[] = [];
+  /** The game in play; its players are exactly the seats (a leaver leaves both at once). */
   private game: GameState | null = null;
   private timer: unknown = null;
   private phaseValue: TablePhase = 'waiting';
@@ -96,12 +105,12 @@ export class Table {
   /** Seats a player whose name was already checked; returns the name they play under. */
   seat(id: PlayerId, requested: string): string {
     if (!this.isOpen) throw new Error(`Table ${this.id} is not open`);
-    const name = uniqueName(requested, new Set(this.seats.map((s) => s.name)));
+    const name = uniqueName(requested, new Set(this.players));
     this.seats.push({ id, name });
-    if (name !== requested) this.tell(id, 'RENAMED', { name });
-    this.toTable('JOINED', { name });
+    if (name !== requested) this.emit('RENAMED', { name }, id);
+    this.emit('JOINED', { name });
     if (this.seats.length < this.opts.size) {
-      this.toTable('WAITING', { k: this.seats.length, n: this.opts.size });
+      this.emit('WAITING', { k: this.seats.length, n: this.opts.size });
     } else {
       this.start();
     }
@@ -110,18 +119,19 @@ export class Table {
 
   /** A line from a seated player: trimmed, cleaned, not empty. */
   handleLine(id: PlayerId, line: string): void {
-    if (this.phaseValue === 'done' || !this.seatOf(id)) return;
+    const seat = this.seatOf(id);
+    if (this.phaseValue === 'done' || !seat) return;
     const command = parseCommand(line);
-    if (!command) return this.refuse(id, 'UNEXPECTED', { name: this.seatOf(id)!.name });
+    if (!command) return this.refuse(id, 'UNEXPECTED', { name: seat.name });
     if (command.name === '') return this.refuse(id, 'BAD_COMMAND', { line });
     if (command.name !== LETTER && command.name !== WORD) return this.refuse(id, 'NO_COMMAND', { command: command.name });
-    if (!this.game || rules.currentPlayer(this.game) !== id) return this.tell(id, 'NOT_YOUR_TURN');
+    if (!this.game || rules.currentPlayer(this.game) !== id) return this.emit('NOT_YOUR_TURN', undefined, id);
     const move: rules.Move = command.name === LETTER ? { kind: 'letter', letter: command.arg } : { kind: 'word', word: command.arg };
     const result = rules.applyMove(this.game, id, move);
     if (!result.ok) {
       if (result.error === 'not-a-letter') return this.refuse(id, 'NOT_A_LETTER');
       if (result.error === 'empty-word') return this.refuse(id, 'BAD_COMMAND', { line });
-      return this.tell(id, 'NOT_YOUR_TURN');
+      return this.emit('NOT_YOUR_TURN', undefined, id);
     }
     this.game = result.state;
     this.announce(id, result.events);
@@ -140,11 +150,11 @@ export class Table {
     this.seats = this.seats.filter((s) => s !== seat);
     if (this.game) this.game = rules.removePlayer(this.game, id);
     if (this.seats.length === 0) return this.done('discarded');
-    this.toTable('LEFT', { name: seat.name });
+    this.emit('LEFT', { name: seat.name });
     if (this.phaseValue === 'waiting') {
-      this.toTable('WAITING', { k: this.seats.length, n: this.opts.size });
+      this.emit('WAITING', { k: this.seats.length, n: this.opts.size });
     } else if (hadTurn) {
-      this.nextTurn();
+      this.nextTurn('fresh');
     }
   }
 
@@ -156,65 +166,67 @@ export class Table {
 
   private start(): void {
     this.phaseValue = 'playing';
-    this.game = rules.newGame(this.opts.pickWord(), this.seats.map((s) => s.id));
-    this.opts.io.log(`table ${this.id}: game started with ${this.players.join(', ')}`);
-    this.toTable('STARTED');
-    this.toTable('WORD', { mask: rules.mask(this.game) });
-    this.nextTurn();
+    this.game = rules.newGame(this.opts.pickWord(), this.playerIds);
+    this.opts.io.log(`table ${this.id}: game started with ${JSON.stringify(this.players)}`);
+    this.emit('STARTED');
+    this.emit('WORD', { mask: rules.mask(this.game) });
+    this.nextTurn('fresh');
   }
 
   /** Words the events of one move, in the order PROTOCOL.md §3 gives. */
   private announce(mover: PlayerId, events: readonly GameEvent[]): void {
     const game = this.game!;
     let wordLine = true;
+    let turn: TurnStart = 'fresh';
     for (const event of events) {
       switch (event.type) {
         case 'letter-hit':
-          this.toOthers(mover, 'LETTER_NAMED', { letter: event.letter });
-          this.tell(mover, 'EARNED', { points: event.points });
+          this.emit('LETTER_NAMED', { letter: event.letter }, mover);
+          this.emit('EARNED', { points: event.points }, mover);
           break;
         case 'letter-miss':
-          this.toOthers(mover, 'LETTER_NAMED', { letter: event.letter });
-          this.tell(mover, 'NO_LETTER');
+          this.emit('LETTER_NAMED', { letter: event.letter }, mover);
+          this.emit('NO_LETTER', undefined, mover);
           break;
         case 'already-open':
-          this.tell(mover, 'ALREADY_OPEN');
+          this.emit('ALREADY_OPEN', undefined, mover);
           wordLine = false;
+          // A new turn for the same player, but not a fresh clock: naming it again
+          // and again must not stall the table.
+          turn = 'again';
           break;
         case 'word-right':
-          this.toOthers(mover, 'WORD_NAMED', { word: event.word });
-          this.tell(mover, 'EARNED', { points: event.points });
+          this.emit('WORD_NAMED', { word: event.word }, mover);
+          this.emit('EARNED', { points: event.points }, mover);
           break;
         case 'word-wrong':
-          this.toOthers(mover, 'WORD_NAMED', { word: event.word });
-          this.tell(mover, 'BURNED');
+          this.emit('WORD_NAMED', { word: event.word }, mover);
+          this.emit('BURNED', undefined, mover);
           break;
         case 'won':
-          this.tell(mover, 'WON');
+          this.emit('WON', undefined, mover);
           break;
       }
     }
     if (wordLine) {
-      this.toTable('WORD', { mask: rules.mask(game) });
-      this.toTable('SCORE', { scores: this.scores() });
+      this.emit('WORD', { mask: rules.mask(game) });
+      this.emit('SCORE', { scores: this.scores() });
     }
     if (rules.isOver(game)) return this.finish();
-    // An already-open letter is a new turn for the same player, but not a fresh clock:
-    // naming it again and again must not stall the table.
-    const sameTurn = events.some((e) => e.type === 'already-open');
-    this.nextTurn(!sameTurn);
+    this.nextTurn(turn);
   }
 
-  private nextTurn(restartClock = true): void {
+  private nextTurn(how: TurnStart): void {
     const player = rules.currentPlayer(this.game!);
     if (player === null) return;
+    const name = this.nameOf(player);
     // An open letter named again in the same turn tells the others nothing new: TURN_OF goes
     // to the mover alone, so a flood of repeats costs the others no lines.
-    if (restartClock || !this.repeatedThisTurn) this.toTable('TURN_OF', { name: this.seatOf(player)!.name });
-    else this.tell(player, 'TURN_OF', { name: this.seatOf(player)!.name });
-    this.repeatedThisTurn = !restartClock;
+    if (how === 'again' && this.repeatedThisTurn) this.tell(player, 'TURN_OF', { name });
+    else this.emit('TURN_OF', { name });
+    this.repeatedThisTurn = how === 'again';
     this.opts.io.send(player, TURN);
-    if (restartClock) this.startClock();
+    if (how === 'fresh') this.startClock();
   }
 
   private startClock(): void {
@@ -228,18 +240,19 @@ export class Table {
     if (this.phaseValue !== 'playing' || !this.game) return;
     const player = rules.currentPlayer(this.game);
     if (player === null) return;
-    this.toTable('TIMEOUT', { name: this.seatOf(player)!.name });
+    this.emit('TIMEOUT', { name: this.nameOf(player) });
     this.game = rules.passTurn(this.game);
-    this.nextTurn();
+    this.nextTurn('fresh');
   }
 
   private finish(): void {
     const game = this.game!;
-    this.toTable('GAME_OVER');
-    for (const p of game.players) this.toTable('RESULT', { name: this.seatOf(p.id)!.name, points: p.points });
+    this.emit('GAME_OVER');
+    for (const p of game.players) this.emit('RESULT', { name: this.nameOf(p.id), points: p.points });
     for (const s of this.seats) this.opts.io.send(s.id, QUIT);
-    const winner = this.seatOf(game.winner!)!.name;
-    this.opts.io.log(`table ${this.id}: game over, ${winner} won; word ${rules.word(game)}; ${this.scores()}`);
+    const winner = JSON.stringify(this.nameOf(game.winner!));
+    const scores = JSON.stringify(Object.fromEntries(game.players.map((p) => [this.nameOf(p.id), p.points])));
+    this.opts.io.log(`table ${this.id}: game over, ${winner} won; word ${JSON.stringify(rules.word(game))}; scores ${scores}`);
     const seats = this.seats;
     this.done('finished');
     for (const s of seats) this.opts.io.end(s.id);
@@ -258,33 +271,41 @@ export class Table {
   }
 
   private scores(): string {
-    return formatScores(this.game!.players.map((p) => ({ name: this.seatOf(p.id)!.name, points: p.points })));
+    return formatScores(this.game!.players.map((p) => ({ name: this.nameOf(p.id), points: p.points })));
   }
 
   private seatOf(id: PlayerId): Seat | undefined {
     return this.seats.find((s) => s.id === id);
   }
 
+  /** The name of a player in the game: every player in it has a seat, so a miss is our bug. */
+  private nameOf(id: PlayerId): string {
+    const seat = this.seatOf(id);
+    if (!seat) throw new Error(`Table ${this.id}: player ${id} is in the game but has no seat`);
+    return seat.name;
+  }
+
   /** Wrong input never costs the turn: the reply, then `/turn` again if it was theirs. */
   private refuse<Id extends MessageId>(id: PlayerId, msg: Id, fields?: MessageFields<Id>): void {
-    this.tell(id, msg, fields);
+    this.emit(msg, fields, id);
     if (this.game && this.phaseValue === 'playing' && rules.currentPlayer(this.game) === id) this.opts.io.send(id, TURN);
   }
 
+  /**
+   * Sends a message to whom the catalogue says it goes: `table` to everyone seated,
+   * `others` to everyone but `player` (the mover), `player` to `player` alone.
+   */
+  private emit<Id extends MessageId>(msg: Id, fields?: MessageFields<Id>, player?: PlayerId): void {
+    const to = MESSAGES[msg].to;
+    if (to !== 'table' && player === undefined) throw new Error(`${msg} goes to ${to}: say which player`);
+    const line = format(this.opts.lang, msg, fields);
+    for (const s of this.seats) {
+      if (to === 'table' || (to === 'others' ? s.id !== player : s.id === player)) this.opts.io.send(s.id, line);
+    }
+  }
+
+  /** Sends a message to one player whoever the catalogue says it is for (a turn repeated to the mover alone). */
   private tell<Id extends MessageId>(id: PlayerId, msg: Id, fields?: MessageFields<Id>): void {
     this.opts.io.send(id, format(this.opts.lang, msg, fields));
-  }
-
-  private toOthers<Id extends MessageId>(mover: PlayerId, msg: Id, fields?: MessageFields<Id>): void {
-    this.broadcast(format(this.opts.lang, msg, fields), mover);
-  }
-
-  private toTable<Id extends MessageId>(msg: Id, fields?: MessageFields<Id>): void {
-    this.broadcast(format(this.opts.lang, msg, fields));
-  }
-
-  /** One line to every seated player but `except`. */
-  private broadcast(line: string, except?: PlayerId): void {
-    for (const s of this.seats) if (s.id !== except) this.opts.io.send(s.id, line);
   }
 }
