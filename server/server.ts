@@ -11,6 +11,8 @@ import { QUIT } from '../protocol/commands.js';
 import { checkName, cleanLine } from './sanitize.js';
 import { pickWord } from '../game/words.js';
 import type { Clock } from './table.js';
+import { proxiedAddress } from './proxy-accept.js';
+import { looksLikeProxyLine } from '../node/proxy-protocol.js';
 
 export interface GameServerOptions {
   readonly host?: string;
@@ -93,7 +95,8 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
 
   function accept(socket: Socket): void {
     const id = `c${nextId++}`;
-    const address = socket.remoteAddress ?? 'unknown';
+    let address = socket.remoteAddress ?? 'unknown';
+    let firstLine = true;
     let named = false;
     let greeted = false;
     // One timer per waiting peer: first the greeting, then the name deadline.
@@ -118,6 +121,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       id,
       {
         line(text) {
+          if (firstLine && ((firstLine = false), looksLikeProxyLine(text))) return takeProxyLine(text);
           if (named) {
             const line = cleanLine(text);
             if (line !== '') lobby.handleLine(id, line);
@@ -141,9 +145,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
         close(why) {
           if (timer) clearTimeout(timer);
           connections.delete(id);
-          const left = (perAddress.get(address) ?? 1) - 1;
-          if (left > 0) perAddress.set(address, left);
-          else perAddress.delete(address);
+          release(address);
           if (named) lobby.leave(id);
           log(`${id} disconnected (${why})`);
         },
@@ -158,13 +160,36 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       conn.end('server full');
       return;
     }
-    // One address may not take every seat: a flood from it is told the server is full.
-    if (!trusted.has(address) && perAddress.get(address)! > maxPerAddress) {
+    if (!withinAddressLimit()) return;
+    waitForName();
+
+    function withinAddressLimit(): boolean {
+      // One address may not take every seat: a flood from it is told the server is full.
+      if (trusted.has(address) || perAddress.get(address)! <= maxPerAddress) return true;
       say(conn, 'SERVER_FULL');
       conn.end(`more than ${maxPerAddress} connections from ${address}`);
-      return;
+      return false;
     }
-    waitForName();
+
+    /** A trusted proxy's first line names the real client: limits and logs count that address from now on. */
+    function takeProxyLine(text: string): void {
+      const real = proxiedAddress(text, address, trusted);
+      if (!real.ok) {
+        log(`${id} from ${conn.remote}: ${real.error}; closed`);
+        return conn.destroy(real.error);
+      }
+      log(`${id} is ${real.address} (PROXY header from ${conn.remote})`);
+      release(address);
+      address = real.address;
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      withinAddressLimit();
+    }
+  }
+
+  function release(address: string): void {
+    const left = (perAddress.get(address) ?? 1) - 1;
+    if (left > 0) perAddress.set(address, left);
+    else perAddress.delete(address);
   }
 
   const server: Server = createServer(accept);
