@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { LineDecoder, MAX_LINE_BYTES } from '../protocol/framing.js';
 import { textFramesOfLines } from './frames.js';
+import { formatProxyLine } from '../node/proxy-protocol.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
 export interface Target {
@@ -59,6 +60,8 @@ export interface BridgeOptions {
   /** Bytes queued on the WebSocket above which TCP reading pauses. */
   readonly highWaterMark?: number;
   readonly lingerMs?: number;
+  /** Send the PROXY protocol v1 header first, naming the browser's address (the server must trust ours). */
+  readonly sendProxy?: boolean;
   /** Called once, when both sides are closed and every listener and timer is gone. */
   readonly onClosed: (bridge: Bridge) => void;
   /** Called when one side is paused for backpressure ('upstream': TCP reading; 'client': WebSocket reading). */
@@ -195,6 +198,10 @@ export class Bridge {
     clearTimeout(this.connectTimer);
     this.connectTimer = undefined;
     this.tcp.setNoDelay(true);
+    if (this.opts.sendProxy) {
+      const raw = this.raw as net.Socket;
+      this.tcp.write(formatProxyLine({ address: raw.remoteAddress, port: raw.remotePort }, { address: raw.localAddress, port: raw.localPort }));
+    }
     if (!this.wsClosed) this.ws.resume();
   }
 
