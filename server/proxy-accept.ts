@@ -12,7 +12,7 @@
  */
 import { parseProxyLine } from '../node/proxy-protocol.js';
 
-export type ProxiedAddress = { readonly ok: true; readonly address: string } | { readonly ok: false; readonly error: string };
+export type ProxiedAddress = { readonly ok: true; readonly address: string; readonly port?: number } | { readonly ok: false; readonly error: string };
 
 /** The address a PROXY line from `peer` stands for; an error when it must be refused. */
 export function proxiedAddress(line: string, peer: string, trusted: ReadonlySet<string>): ProxiedAddress {
@@ -20,5 +20,6 @@ export function proxiedAddress(line: string, peer: string, trusted: ReadonlySet<
   const parsed = parseProxyLine(line);
   if (!parsed.ok) return parsed;
   // UNKNOWN: the proxy does not know (a health check, a UNIX socket): keep its own address.
-  return { ok: true, address: parsed.header.kind === 'UNKNOWN' ? peer : parsed.header.source.address };
+  const { header } = parsed;
+  return header.kind === 'UNKNOWN' ? { ok: true, address: peer } : { ok: true, address: header.source.address, port: header.source.port };
 }

@@ -40,6 +40,8 @@ export interface Relay {
   sendTooLong(): void;
   /** The player left: ends our side after what was sent. */
   end(): void;
+  /** The owner is known to be gone (its lease ended): drops the connection, reported through onClose. */
+  abort(why: string): void;
 }
 
 /** Opens a relay; resolves once the owner accepted it, rejects when it could not be reached in time. */
@@ -99,6 +101,10 @@ function wire(socket: net.Socket, opts: RelayOptions): Relay {
     sendTooLong: () => write('x'.repeat(MAX_LINE_BYTES + 1) + '\n'),
     end: () => {
       if (!socket.destroyed) socket.end();
+    },
+    abort: (reason) => {
+      why = reason;
+      socket.destroy();
     },
   };
 }
