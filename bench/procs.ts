@@ -93,13 +93,7 @@ function childrenOf(pid: number): number[] {
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 
 /** A free TCP port on 127.0.0.1 (for programs that cannot pick their own). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../node/free-port.js';
 
 /** Starts `command args…` and resolves once it listens. */
 export async function startService(name: string, command: string, args: readonly string[], opts: SpawnOptions): Promise<Service> {

@@ -12,6 +12,7 @@ import type { RawData, WebSocket } from 'ws';
 import { CloseCode } from '../protocol/close-codes.js';
 import { LineDecoder, MAX_LINE_BYTES, MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { textFramesOfLines } from './frames.js';
+import { formatProxyLine } from '../node/proxy-protocol.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
 export interface Target {
@@ -47,6 +48,8 @@ export interface BridgeOptions {
   /** Bytes queued on the WebSocket above which TCP reading pauses. */
   readonly highWaterMark?: number;
   readonly lingerMs?: number;
+  /** Send the PROXY protocol v1 header first, naming the browser's address (the server must trust ours). */
+  readonly sendProxy?: boolean;
   /** Called once, when both sides are closed and every listener and timer is gone. */
   readonly onClosed: (bridge: Bridge) => void;
   /** Called when one side is paused for backpressure ('upstream': TCP reading; 'client': WebSocket reading). */
@@ -183,6 +186,10 @@ export class Bridge {
     clearTimeout(this.connectTimer);
     this.connectTimer = undefined;
     this.tcp.setNoDelay(true);
+    if (this.opts.sendProxy) {
+      const raw = this.raw as net.Socket;
+      this.tcp.write(formatProxyLine({ address: raw.remoteAddress, port: raw.remotePort }, { address: raw.localAddress, port: raw.localPort }));
+    }
     if (!this.wsClosed) this.ws.resume();
   }
 

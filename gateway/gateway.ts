@@ -39,6 +39,8 @@ export interface GatewayOptions {
   highWaterMark?: number;
   /** After a browser leaves, time the server gets to close its side, in ms. Default 5000. */
   lingerMs?: number;
+  /** Send each browser's address to the server first, as a PROXY protocol v1 line. Default false. */
+  sendProxy?: boolean;
   /** On shutdown, time given to closing handshakes before sockets are cut, in ms. Default 2000. */
   shutdownGraceMs?: number;
   /** Receives one line per refusal and per notable event. Default: standard error. */
@@ -94,6 +96,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     target,
     highWaterMark: opts.highWaterMark,
     lingerMs: opts.lingerMs,
+    sendProxy: opts.sendProxy,
     onPause: opts.onPause,
     onNotice(bridge: Bridge, text: string): void {
       log(`WebSocket from ${bridges.get(bridge) ?? 'unknown'}: ${text}`);

@@ -7,7 +7,7 @@ import { defaultWordFile, loadWords } from './word-files.js';
 import { LANGS } from '../protocol/catalog.js';
 import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
 
-const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]…`;
+const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]… [--redis redis://HOST:PORT [--advertise HOST:PORT]]`;
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
@@ -21,6 +21,8 @@ const flags = parseFlagsOrExit(
     'max-connections': integer({ min: 1, default: MAX_CONNECTIONS }),
     'max-per-address': integer({ min: 1, default: MAX_PER_ADDRESS }),
     trust: string({ repeated: true }),
+    redis: string(),
+    advertise: string(),
   },
   USAGE,
 );
@@ -28,6 +30,18 @@ const flags = parseFlagsOrExit(
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 
 async function main(): Promise<void> {
+  if (flags.advertise !== undefined && flags.redis === undefined) {
+    process.stderr.write(`--advertise is the address other processes of a cluster reach this one at: it needs --redis\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (flags.redis !== undefined && !/^rediss?:\/\/[^\s]+$/.test(flags.redis)) {
+    process.stderr.write(`--redis must be a URL like redis://127.0.0.1:6379 (got "${flags.redis}")\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (flags.advertise !== undefined && !/^(?:\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(flags.advertise)) {
+    process.stderr.write(`--advertise must be HOST:PORT, e.g. 10.0.0.5:30003 (got "${flags.advertise}")\n${USAGE}\n`);
+    process.exit(2);
+  }
   const wordFile = flags.words ?? defaultWordFile(flags.lang);
   let words: string[];
   try {
@@ -49,6 +63,8 @@ async function main(): Promise<void> {
       maxPerAddress: flags['max-per-address'],
       // A gateway on another machine: trust its address as loopback is trusted.
       trustedAddresses: flags.trust.length > 0 ? [...TRUSTED_ADDRESSES, ...flags.trust] : undefined,
+      // Every process given the same Redis is part of one server (docs/SCALING.md).
+      cluster: flags.redis === undefined ? undefined : { redis: flags.redis, advertise: flags.advertise },
       log,
     });
   } catch (err) {
@@ -61,6 +77,7 @@ async function main(): Promise<void> {
   const turn = flags['turn-seconds'] === 0 ? 'no turn clock' : `${flags['turn-seconds']} s a turn`;
   process.stdout.write(
     `word-guess server listening on ${shown}:${port}: ${flags.players} players per game, language ${flags.lang}, ${turn}, ${words.length} words\n` +
+      (flags.redis ? `part of the cluster in ${flags.redis}\n` : '') +
       `join with: telnet localhost ${port}   (or: nc localhost ${port}, npm run client -- --port ${port})\n`,
   );
   let stopping = false;

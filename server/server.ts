@@ -3,15 +3,20 @@
  * hands them to the lobby. Everything a peer sends goes through here first, so the
  * name rules and the limits of PROTOCOL.md §4 live here.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { GAME_PORT } from '../node/ports.js';
-import { Connection, DEFAULT_LIMITS, type ConnectionLimits } from './connection.js';
+import { Connection, DEFAULT_LIMITS, type ConnectionHandlers, type ConnectionLimits } from './connection.js';
 import { Lobby, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { QUIT } from '../protocol/commands.js';
 import { checkName, cleanLine } from './sanitize.js';
 import { pickWord } from '../game/words.js';
 import type { Clock } from './table.js';
+import { proxiedAddress } from './proxy-accept.js';
+import { looksLikeProxyLine } from '../node/proxy-protocol.js';
+import { LineGate, type HeldLine } from './line-gate.js';
+import { Cluster } from './cluster/cluster.js';
+import type { Relay } from './cluster/relay.js';
 
 export interface GameServerOptions {
   readonly host?: string;
@@ -39,6 +44,20 @@ export interface GameServerOptions {
   readonly log?: (line: string) => void;
   readonly random?: () => number;
   readonly clock?: Clock;
+  /** Join a cluster through this Redis; absent: one process, no Redis. */
+  readonly cluster?: ClusterSettings;
+}
+
+/** How this process joins a cluster (server/cluster/). */
+export interface ClusterSettings {
+  /** `redis://HOST:PORT`. */
+  readonly redis: string;
+  /** Where the other processes reach this one: `HOST:PORT`. Default: the listening address (loopback when it is every interface). */
+  readonly advertise?: string;
+  /** Redis key prefix; default `wg:`. */
+  readonly prefix?: string;
+  readonly leaseMs?: number;
+  readonly heartbeatMs?: number;
 }
 
 export interface ServerStats extends LobbyStats {
@@ -77,6 +96,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   const perAddress = new Map<string, number>();
   let nextId = 1;
 
+  let cluster: Cluster | undefined;
   const say = <Id extends MessageId>(c: Connection, id: Id, fields?: MessageFields<Id>) => c.send(format(opts.lang, id, fields));
 
   const lobby = new Lobby({
@@ -94,7 +114,12 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
 
   function accept(socket: Socket): void {
     const id = `c${nextId++}`;
-    const address = socket.remoteAddress ?? 'unknown';
+    let address = socket.remoteAddress ?? 'unknown';
+    let clientPort = socket.remotePort;
+    let firstLine = true;
+    // In a cluster: lines wait while a lookup runs, then go to the relay if the table is elsewhere.
+    const gate = new LineGate();
+    let relay: Relay | undefined;
     let named = false;
     let greeted = false;
     // One timer per waiting peer: first the greeting, then the name deadline.
@@ -114,43 +139,44 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
         }, greeted ? nameTimeoutMs - greetAfterMs : nameTimeoutMs);
       }
     };
-    const conn: Connection = new Connection(
-      socket,
-      id,
-      {
-        line(text) {
-          if (named) {
-            const line = cleanLine(text);
-            if (line !== '') lobby.handleLine(id, line);
-            return;
-          }
-          if (timer) clearTimeout(timer);
-          const check = checkName(text);
-          if (!check.ok) {
-            say(conn, check.error);
-            conn.end(check.error === 'NO_NAME' ? 'sent no name' : 'sent a bad name');
-            return;
-          }
-          named = true;
-          const name = lobby.join(id, check.name);
-          log(`${id} joined as ${JSON.stringify(name)}`);
-        },
-        tooLong() {
-          if (named) lobby.lineTooLong(id);
-          else say(conn, 'LINE_TOO_LONG');
-        },
-        close(why) {
-          if (timer) clearTimeout(timer);
-          connections.delete(id);
-          const left = (perAddress.get(address) ?? 1) - 1;
-          if (left > 0) perAddress.set(address, left);
-          else perAddress.delete(address);
-          if (named) lobby.leave(id);
-          log(`${id} disconnected (${why})`);
-        },
+    const handlers: ConnectionHandlers = {
+      line(text) {
+        if (firstLine && ((firstLine = false), looksLikeProxyLine(text))) return takeProxyLine(text);
+        if (relay) return relay.send(text);
+        if (gate.busy) return gate.hold({ text });
+        if (named) {
+          const line = cleanLine(text);
+          if (line !== '') lobby.handleLine(id, line);
+          return;
+        }
+        if (timer) clearTimeout(timer);
+        const check = checkName(text);
+        if (!check.ok) {
+          say(conn, check.error);
+          conn.end(check.error === 'NO_NAME' ? 'sent no name' : 'sent a bad name');
+          return;
+        }
+        named = true;
+        if (cluster) return void seatInCluster(cluster, check.name, text).catch((err: Error) => log(`${id}: ${err.message}`));
+        const name = lobby.join(id, check.name);
+        log(`${id} joined as ${JSON.stringify(name)}`);
       },
-      limits,
-    );
+      tooLong() {
+        if (relay) return relay.sendTooLong();
+        if (gate.busy) return gate.hold({ tooLong: true });
+        if (named) lobby.lineTooLong(id);
+        else say(conn, 'LINE_TOO_LONG');
+      },
+      close(why) {
+        if (timer) clearTimeout(timer);
+        relay?.end();
+        connections.delete(id);
+        release(address);
+        if (named) lobby.leave(id);
+        log(`${id} disconnected (${why})`);
+      },
+    };
+    const conn: Connection = new Connection(socket, id, handlers, limits);
     connections.set(id, conn);
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     log(`${id} connected from ${conn.remote}`);
@@ -159,13 +185,62 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       conn.end('server full');
       return;
     }
-    // One address may not take every seat: a flood from it is told the server is full.
-    if (!trusted.has(address) && perAddress.get(address)! > maxPerAddress) {
+    if (!withinAddressLimit()) return;
+    waitForName();
+
+    function withinAddressLimit(): boolean {
+      // One address may not take every seat: a flood from it is told the server is full.
+      if (trusted.has(address) || perAddress.get(address)! <= maxPerAddress) return true;
       say(conn, 'SERVER_FULL');
       conn.end(`more than ${maxPerAddress} connections from ${address}`);
-      return;
+      return false;
     }
-    waitForName();
+
+    /** A trusted proxy's first line names the real client: limits and logs count that address from now on. */
+    function takeProxyLine(text: string): void {
+      const real = proxiedAddress(text, address, trusted);
+      if (!real.ok) {
+        log(`${id} from ${conn.remote}: ${real.error}; closed`);
+        return conn.destroy(real.error);
+      }
+      log(`${id} is ${real.address} (PROXY header from ${conn.remote})`);
+      release(address);
+      address = real.address;
+      clientPort = real.port ?? clientPort;
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      withinAddressLimit();
+    }
+
+    /** A newcomer sits at the public table that is filling in the cluster: here, or through a relay. */
+    function seatInCluster(cluster: Cluster, name: string, line: string): Promise<void> {
+      const replay = (held: HeldLine) => ('text' in held ? handlers.line(held.text) : handlers.tooLong());
+      return gate.run(async () => {
+        const owner = await cluster.publicElsewhere();
+        if (owner && conn.open) {
+          relay = await cluster.relay(
+            {
+              client: { address, port: clientPort },
+              local: { address: socket.localAddress, port: socket.localPort },
+              send: (l) => conn.send(l),
+              end: (why) => conn.end(why),
+            },
+            owner,
+            [line],
+          );
+          if (relay) return void log(`${id} relayed to ${owner.address} as ${JSON.stringify(name)}`);
+        }
+        if (!conn.open) return;
+        const seated = lobby.join(id, name);
+        log(`${id} joined as ${JSON.stringify(seated)}`);
+        cluster.seatedHere(lobby.stats().waiting > 0);
+      }, replay);
+    }
+  }
+
+  function release(address: string): void {
+    const left = (perAddress.get(address) ?? 1) - 1;
+    if (left > 0) perAddress.set(address, left);
+    else perAddress.delete(address);
   }
 
   const server: Server = createServer(accept);
@@ -180,6 +255,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   });
   // Accept errors (e.g. too many open files) are logged; the server keeps serving.
   server.on('error', (err) => log(`server error: ${err.message}`));
+  if (opts.cluster) cluster = await joinCluster(opts.cluster, server, opts.lang, log, () => lobby.stats().waiting > 0);
 
   let closing: Promise<void> | null = null;
   return {
@@ -193,7 +269,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => void (cluster?.close() ?? Promise.resolve()).then(resolve));
         lobby.stop();
         for (const c of connections.values()) {
           say(c, 'STOPPING');
@@ -204,6 +280,25 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       return closing;
     },
   };
+}
+
+/** Joins the cluster under the address other processes reach this one at. */
+function joinCluster(settings: ClusterSettings, server: Server, lang: Lang, log: (line: string) => void, fillingHere: () => boolean): Promise<Cluster> {
+  const { address, port } = server.address() as AddressInfo;
+  // Listening on every interface: other processes on this machine reach it on loopback.
+  const host = address === '::' || address === '0.0.0.0' ? '127.0.0.1' : address;
+  return Cluster.start({
+    url: settings.redis,
+    address: settings.advertise ?? (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`),
+    prefix: settings.prefix,
+    leaseMs: settings.leaseMs,
+    heartbeatMs: settings.heartbeatMs,
+    fillingHere,
+    // A conversation the owner ended itself: after these, its closing is no fault.
+    finalLines: new Set([QUIT, ...(['NO_NAME', 'BAD_NAME', 'NAME_TIMEOUT', 'SERVER_FULL'] as const).map((id) => format(lang, id))]),
+    stoppingLine: format(lang, 'STOPPING'),
+    log,
+  });
 }
 
 function listenError(err: NodeJS.ErrnoException, host = 'every interface', port = DEFAULT_PORT): Error {
