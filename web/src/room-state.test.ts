@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { format, formatList, formatScores, parseMessage } from '../../protocol/index.js';
 import type { Lang, MessageFields, MessageId } from '../../protocol/index.js';
-import { MAX_CHAT_LINES, initialRoom, isBot, markLetters, reduceRoom, secondsLeft } from './room-state.js';
+import { MAX_CHAT_LINES, clockCue, initialRoom, isBot, markLetters, reduceRoom, secondsLeft } from './room-state.js';
 import type { RoomState } from './room-state.js';
 
 /** Feeds server lines through the room reducer, one second apart, as the page would. */
@@ -127,5 +127,11 @@ describe('helpers', () => {
 
   it('no countdown, no seconds', () => {
     expect(secondsLeft(null, 5)).toBeNull();
+  });
+});
+
+describe('clockCue', () => {
+  it('speaks at 10 and at 5 seconds, not in between, not before', () => {
+    expect([30, 11, 10, 9, 6, 5, 4, 0].map(clockCue)).toEqual([null, null, 10, 10, 10, 5, 5, 5]);
   });
 });

@@ -192,3 +192,13 @@ export function markLetters(named: readonly string[], mask: string): Record<stri
   }
   return out;
 }
+
+/** The seconds left at which the clock speaks to screen readers (not every second). */
+export const CLOCK_CUES: readonly number[] = [10, 5];
+
+/** The last cue passed with `left` seconds to go (10, then 5); null before the first. */
+export function clockCue(left: number): number | null {
+  let cue: number | null = null;
+  for (const c of CLOCK_CUES) if (left <= c) cue = cue === null ? c : Math.min(cue, c);
+  return cue;
+}
