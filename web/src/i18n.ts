@@ -91,7 +91,7 @@ const en = {
   playComputer: 'Play with the computer',
   codeTitle: 'Have a room code?',
   roomCodeField: 'Room code',
-  joinRoom: 'Join the room',
+  joinRoom: 'Enter the room',
   badCode: 'A room code has 5 letters and digits, like K7M2Q.',
   roomTitle: 'Room {code}',
   roomJoinHint: 'Type your name and press Join to sit down.',

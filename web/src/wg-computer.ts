@@ -25,13 +25,12 @@ export class WgComputer extends LitElement {
         gap: 0.5rem;
         align-items: end;
       }
-      label {
+      .field {
         display: grid;
         gap: 0.25rem;
-        font-weight: 600;
       }
-      select {
-        font-weight: 400;
+      label {
+        font-weight: 600;
       }
     `,
   ];
@@ -45,12 +44,12 @@ export class WgComputer extends LitElement {
   render() {
     const lang = this.locale;
     return html`<div class="row">
-      <label
-        >${t(lang, 'level')}
+      <div class="field">
+        <label for="level">${t(lang, 'level')}</label>
         <select id="level">
           ${BOT_LEVELS.map((l) => html`<option value=${l} ?selected=${l === 'normal'}>${t(lang, l)}</option>`)}
         </select>
-      </label>
+      </div>
       <button class=${this.primary ? 'primary' : ''} ?disabled=${this.busy} @click=${this.go}>${t(lang, this.action)}</button>
     </div>`;
   }

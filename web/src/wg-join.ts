@@ -103,13 +103,13 @@ export class WgJoin extends LitElement {
           <input id="name" name="name" autocomplete="nickname" maxlength="32" .value=${this.name} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="note" @input=${() => (this.localNote = null)} />
           <p class="note" id="note" role="status">${nameText}</p>
         </div>
-        <label
-          >${t(lang, 'language')}
-          <select @change=${this.langChanged}>
+        <div class="field">
+          <label for="lang">${t(lang, 'language')}</label>
+          <select id="lang" @change=${this.langChanged}>
             <option value="en" ?selected=${lang === 'en'}>English</option>
             <option value="uk" ?selected=${lang === 'uk'}>Українська</option>
           </select>
-        </label>
+        </div>
         <button class="primary" ?disabled=${this.busy}>${this.busy ? t(lang, 'connecting') : t(lang, 'join')}</button>
         <p class="muted">${t(lang, this.room ? 'roomJoinHint' : 'joinHint')}</p>
         <p class="note" role="alert">${this.roomNoteText()}</p>
@@ -130,10 +130,10 @@ export class WgJoin extends LitElement {
             <section class="card" aria-labelledby="code-h">
               <h2 id="code-h">${t(lang, 'codeTitle')}</h2>
               <form class="row" @submit=${this.joinByCode}>
-                <label
-                  >${t(lang, 'roomCodeField')}
+                <div class="field">
+                  <label for="code">${t(lang, 'roomCodeField')}</label>
                   <input id="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="5" aria-describedby="code-note" @input=${() => (this.localNote = null)} />
-                </label>
+                </div>
                 <button ?disabled=${this.busy}>${t(lang, 'joinRoom')}</button>
               </form>
               <p class="note" id="code-note" role="status">${this.localNote === 'badCode' ? t(lang, 'badCode') : ''}</p>

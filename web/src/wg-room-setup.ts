@@ -29,9 +29,11 @@ export class WgRoomSetup extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         margin-bottom: 0.75rem;
       }
-      label {
+      .field {
         display: grid;
         gap: 0.25rem;
+      }
+      label {
         font-weight: 600;
       }
       select {
@@ -90,25 +92,25 @@ export class WgRoomSetup extends LitElement {
     const list = this.list;
     return html`<form @submit=${this.submit}>
       <div class="grid">
-        <label
-          >${t(lang, 'seats')}
+        <div class="field">
+          <label for="seats">${t(lang, 'seats')}</label>
           <select id="seats">
             ${SEAT_CHOICES.map((n) => html`<option value=${n} ?selected=${n === 2}>${n}</option>`)}
           </select>
-        </label>
-        <label
-          >${t(lang, 'turnTime')}
+        </div>
+        <div class="field">
+          <label for="turn">${t(lang, 'turnTime')}</label>
           <select id="turn">
             ${TURN_CHOICES.map((n) => html`<option value=${n} ?selected=${n === 60}>${n === 0 ? t(lang, 'noLimit') : t(lang, 'secondsN', { n })}</option>`)}
           </select>
-        </label>
-        <label
-          >${t(lang, 'roomLang')}
+        </div>
+        <div class="field">
+          <label for="lang">${t(lang, 'roomLang')}</label>
           <select id="lang" @change=${(e: Event) => (this.roomLang = (e.target as HTMLSelectElement).value as Lang)}>
             <option value="en" ?selected=${(this.roomLang ?? lang) === 'en'}>English</option>
             <option value="uk" ?selected=${(this.roomLang ?? lang) === 'uk'}>Українська</option>
           </select>
-        </label>
+        </div>
       </div>
       <div class="words">
         <label for="words">${t(lang, 'ownWords')}</label>
