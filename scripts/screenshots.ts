@@ -123,10 +123,10 @@ async function shoot(page: Page, screen: Screen, file: string): Promise<void> {
     });
   });
   await page.goto('/');
-  if (screen.ui) await page.getByLabel('Language').selectOption(screen.ui);
+  if (screen.ui) await page.getByLabel('Language', { exact: true }).selectOption(screen.ui);
   await page.getByLabel(screen.ui ? 'Ім’я' : 'Name').fill('Cy');
   if (screen.name !== 'join') {
-    await page.getByRole('button', { name: screen.ui ? 'Приєднатися' : 'Join' }).click();
+    await page.getByRole('button', { name: screen.ui ? 'Приєднатися' : 'Join', exact: true }).click();
     const ws = await named;
     if (screen.then) {
       await page.getByRole('img', { name: /^Word:/ }).waitFor();

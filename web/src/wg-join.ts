@@ -1,17 +1,35 @@
 import { LitElement, html, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
+import { cleanCode } from './lobby.js';
+import type { BotLevel, RoomSettings } from './lobby.js';
+import type { RoomNote } from './room-state.js';
 import type { State } from './state.js';
 import { shared } from './styles.js';
+import './wg-computer.js';
+import './wg-room-setup.js';
 
-/** The join form: name, language, Join. Fires `wg-join` {name} and `wg-lang` {lang}. */
+/** The seats of a game against the computer: you and one computer player; no clock. */
+export const COMPUTER_GAME = { players: 2, turn: 0 } as const;
+
+/**
+ * The join screen: a name, the language, and the ways to play: the public table
+ * (`wg-join` {name}), a room of friends (`wg-new` {name, settings, words}), the
+ * computer (`wg-new` with {bot}), a room by code (`wg-join-room` {name, code}).
+ * With `room` set (the page's link carried a code) it asks only the name for that
+ * room; `wg-forget-room` goes back to every way. `wg-lang` {lang} changes the language.
+ */
 @customElement('wg-join')
 export class WgJoin extends LitElement {
   static styles = [
     shared,
     css`
-      form {
+      :host {
+        display: grid;
+        gap: 1rem;
+      }
+      form.main {
         display: grid;
         gap: 0.75rem;
         max-width: 26rem;
@@ -32,6 +50,29 @@ export class WgJoin extends LitElement {
         color: var(--miss);
         font-weight: 400;
       }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      .row input {
+        width: 8rem;
+        text-transform: uppercase;
+        font-family: ui-monospace, monospace;
+      }
+      p {
+        margin: 0 0 0.75rem;
+      }
+      button.link {
+        border: none;
+        background: none;
+        color: var(--accent);
+        text-decoration: underline;
+        padding: 0;
+        min-height: auto;
+        justify-self: start;
+      }
     `,
   ];
 
@@ -39,50 +80,127 @@ export class WgJoin extends LitElement {
   @property() name = '';
   @property({ attribute: false }) note: State['nameNote'] = null;
   @property({ type: Boolean }) busy = false;
+  /** The room the page's link names: only the name is asked. */
+  @property() room: string | null = null;
+  /** What the server said to our last lobby command (no such room, full, …). */
+  @property({ attribute: false }) roomNote: RoomNote | null = null;
+  @state() private localNote: 'needName' | 'badCode' | null = null;
 
   firstUpdated() {
     // The name is the first thing to type.
-    this.renderRoot.querySelector<HTMLElement>('input')?.focus();
+    this.nameInput().focus();
   }
 
   render() {
+    const lang = this.locale;
     const note = this.note;
-    const noteText = !note ? '' : note.id === 'RENAMED' ? t(this.locale, 'renamed', { name: note.text }) : t(this.locale, note.id === 'NO_NAME' ? 'noName' : 'badName');
-    return html`<form class="card" @submit=${this.submit}>
-      <h2>${t(this.locale, 'joinTitle')}</h2>
-      <div class="field">
-        <label for="name">${t(this.locale, 'name')}</label>
-        <input
-          id="name"
-          name="name"
-          autocomplete="nickname"
-          maxlength="32"
-          .value=${this.name}
-          aria-invalid=${note && note.id !== 'RENAMED' ? 'true' : 'false'}
-          aria-describedby="note"
-        />
-        <p class="note" id="note" role="status">${noteText}</p>
-      </div>
-      <label
-        >${t(this.locale, 'language')}
-        <select @change=${this.langChanged}>
-          <option value="en" ?selected=${this.locale === 'en'}>English</option>
-          <option value="uk" ?selected=${this.locale === 'uk'}>Українська</option>
-        </select>
-      </label>
-      <button class="primary" ?disabled=${this.busy}>${this.busy ? t(this.locale, 'connecting') : t(this.locale, 'join')}</button>
-      <p class="muted">${t(this.locale, 'joinHint')}</p>
-    </form>`;
+    const nameText = this.localNote === 'needName' ? t(lang, 'needName') : !note ? '' : note.id === 'RENAMED' ? t(lang, 'renamed', { name: note.text }) : t(lang, note.id === 'NO_NAME' ? 'noName' : 'badName');
+    const invalid = this.localNote === 'needName' || (note !== null && note.id !== 'RENAMED');
+    return html`<form class="card main" @submit=${this.submit}>
+        <h2>${this.room ? t(lang, 'roomTitle', { code: this.room }) : t(lang, 'joinTitle')}</h2>
+        <div class="field">
+          <label for="name">${t(lang, 'name')}</label>
+          <input id="name" name="name" autocomplete="nickname" maxlength="32" .value=${this.name} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby="note" @input=${() => (this.localNote = null)} />
+          <p class="note" id="note" role="status">${nameText}</p>
+        </div>
+        <div class="field">
+          <label for="lang">${t(lang, 'language')}</label>
+          <select id="lang" @change=${this.langChanged}>
+            <option value="en" ?selected=${lang === 'en'}>English</option>
+            <option value="uk" ?selected=${lang === 'uk'}>Українська</option>
+          </select>
+        </div>
+        <button class="primary" ?disabled=${this.busy}>${this.busy ? t(lang, 'connecting') : t(lang, 'join')}</button>
+        <p class="muted">${t(lang, this.room ? 'roomJoinHint' : 'joinHint')}</p>
+        <p class="note" role="alert">${this.roomNoteText()}</p>
+        ${this.room ? html`<button type="button" class="link" @click=${() => this.fire('wg-forget-room', {})}>${t(lang, 'otherGame')}</button>` : ''}
+      </form>
+      ${this.room
+        ? ''
+        : html`<section class="card" aria-labelledby="friends-h">
+              <h2 id="friends-h">${t(lang, 'friendsTitle')}</h2>
+              <p class="muted">${t(lang, 'friendsHint')}</p>
+              <wg-room-setup .locale=${lang} ?busy=${this.busy} @wg-room=${this.openRoom}></wg-room-setup>
+            </section>
+            <section class="card" aria-labelledby="computer-h">
+              <h2 id="computer-h">${t(lang, 'computerTitle')}</h2>
+              <p class="muted">${t(lang, 'computerHint')}</p>
+              <wg-computer primary .locale=${lang} ?busy=${this.busy} @wg-computer=${this.playComputer}></wg-computer>
+            </section>
+            <section class="card" aria-labelledby="code-h">
+              <h2 id="code-h">${t(lang, 'codeTitle')}</h2>
+              <form class="row" @submit=${this.joinByCode}>
+                <div class="field">
+                  <label for="code">${t(lang, 'roomCodeField')}</label>
+                  <input id="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="5" aria-describedby="code-note" @input=${() => (this.localNote = null)} />
+                </div>
+                <button ?disabled=${this.busy}>${t(lang, 'joinRoom')}</button>
+              </form>
+              <p class="note" id="code-note" role="status">${this.localNote === 'badCode' ? t(lang, 'badCode') : ''}</p>
+            </section>`}`;
+  }
+
+  private roomNoteText(): string {
+    const n = this.roomNote;
+    const lang = this.locale;
+    if (!n) return '';
+    if (n.id === 'NO_ROOM') return t(lang, 'noRoom', { code: n.detail });
+    if (n.id === 'ROOM_FULL') return t(lang, 'roomFull', { code: n.detail });
+    if (n.id === 'BAD_SETTING') return t(lang, 'badSetting', { setting: n.detail });
+    if (n.id === 'NO_SEAT') return t(lang, 'noSeat');
+    return '';
+  }
+
+  private nameInput(): HTMLInputElement {
+    return this.renderRoot.querySelector<HTMLInputElement>('#name')!;
+  }
+
+  /** The name typed, or null (and the field says so) when a room needs one. */
+  private requireName(): string | null {
+    const name = this.nameInput().value;
+    if (name.trim() !== '') return name;
+    this.localNote = 'needName';
+    this.nameInput().focus();
+    return null;
   }
 
   private submit(e: Event) {
     e.preventDefault();
-    const input = this.renderRoot.querySelector('input')!;
-    this.dispatchEvent(new CustomEvent('wg-join', { detail: { name: input.value }, bubbles: true, composed: true }));
+    const name = this.nameInput().value;
+    if (this.room) this.fire('wg-join-room', { name, code: this.room });
+    else this.fire('wg-join', { name });
+  }
+
+  private openRoom(e: CustomEvent<{ settings: RoomSettings; words: readonly string[] }>) {
+    e.stopPropagation();
+    const name = this.requireName();
+    if (name !== null) this.fire('wg-new', { name, settings: e.detail.settings, words: e.detail.words });
+  }
+
+  private playComputer(e: CustomEvent<{ level: BotLevel }>) {
+    e.stopPropagation();
+    const name = this.requireName();
+    const settings: RoomSettings = { ...COMPUTER_GAME, lang: this.locale };
+    if (name !== null) this.fire('wg-new', { name, settings, words: [], bot: e.detail.level });
+  }
+
+  private joinByCode(e: Event) {
+    e.preventDefault();
+    const code = cleanCode(this.renderRoot.querySelector<HTMLInputElement>('#code')!.value);
+    if (code === null) {
+      this.localNote = 'badCode';
+      return;
+    }
+    const name = this.requireName();
+    if (name !== null) this.fire('wg-join-room', { name, code });
   }
 
   private langChanged(e: Event) {
     const lang = (e.target as HTMLSelectElement).value as Lang;
-    this.dispatchEvent(new CustomEvent('wg-lang', { detail: { lang }, bubbles: true, composed: true }));
+    this.fire('wg-lang', { lang });
+  }
+
+  private fire(type: string, detail: object) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

@@ -1,0 +1,61 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../protocol/index.js';
+import { t } from './i18n.js';
+import { BOT_LEVELS } from './lobby.js';
+import type { BotLevel } from './lobby.js';
+import { shared } from './styles.js';
+
+/**
+ * A computer player's level and a button (PROTOCOL.md §8.7): on the join screen
+ * "Play with the computer", while a table fills "Add a computer player".
+ * Fires `wg-computer` {level}.
+ */
+@customElement('wg-computer')
+export class WgComputer extends LitElement {
+  static styles = [
+    shared,
+    css`
+      :host {
+        display: block;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+      }
+      label {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property() locale: Lang = 'en';
+  /** The button's words: `playComputer` or `addBot`. */
+  @property() action: 'playComputer' | 'addBot' = 'playComputer';
+  @property({ type: Boolean }) busy = false;
+  @property({ type: Boolean }) primary = false;
+
+  render() {
+    const lang = this.locale;
+    return html`<div class="row">
+      <div class="field">
+        <label for="level">${t(lang, 'level')}</label>
+        <select id="level">
+          ${BOT_LEVELS.map((l) => html`<option value=${l} ?selected=${l === 'normal'}>${t(lang, l)}</option>`)}
+        </select>
+      </div>
+      <button class=${this.primary ? 'primary' : ''} ?disabled=${this.busy} @click=${this.go}>${t(lang, this.action)}</button>
+    </div>`;
+  }
+
+  private go() {
+    const level = this.renderRoot.querySelector<HTMLSelectElement>('#level')!.value as BotLevel;
+    this.dispatchEvent(new CustomEvent('wg-computer', { detail: { level }, bubbles: true, composed: true }));
+  }
+}
