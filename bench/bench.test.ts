@@ -11,7 +11,8 @@ import { startEchoServer } from './echo-server.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad } from './line-load.js';
-import { checkTargets, formatTable, markdown, svgChart } from './report.js';
+import { measureLevels, playGame } from './computer-players.js';
+import { BOTS_HEADING, botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
 import type { Results } from './results.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -115,13 +116,27 @@ describe('report', () => {
       { players: 40, mode: 'flat out', thinkMs: 0, connected: 40, movesPerSec: 5000, gamesPerSec: 300, p50: 1, p99: 5, max: 9, rss: 90 * 2 ** 20, cpuPerMoveUs: 70, serverCpu: 0.9, botsCpu: 0.9 },
       { players: 40, mode: 'paced', thinkMs: 200, connected: 40, movesPerSec: 50, gamesPerSec: 3, p50: 1, p99: 4, max: 5, rss: 90 * 2 ** 20, cpuPerMoveUs: 90, serverCpu: 0.1, botsCpu: 0.1 },
     ],
+    bots: [
+      {
+        lang: 'en',
+        words: 10,
+        rows: [
+          { level: 'easy', winsAgainst: { normal: 0.4, hard: 0.35 }, missesPerWord: 2.7, movesPerGame: 5.9, medianMoveMicros: 30, p99MoveMicros: 900 },
+          { level: 'normal', winsAgainst: { easy: 0.6, hard: 0.45 }, missesPerWord: 1.3, movesPerGame: 4.6, medianMoveMicros: 30, p99MoveMicros: 500 },
+          { level: 'hard', winsAgainst: { easy: 0.65, normal: 0.55 }, missesPerWord: 1.5, movesPerGame: 4.7, medianMoveMicros: 40, p99MoveMicros: 3000 },
+        ],
+      },
+    ],
     web: { ok: false, reason: 'no web client' },
     notes: [],
   };
 
   it('checks the targets against the figures', () => {
     const checks = checkTargets(partial, true);
-    expect(checks.map((c) => c.met)).toEqual([true, true, true, true, true, true]);
+    expect(checks.map((c) => c.met)).toEqual([true, true, true, true, true, true, true]);
+    const flipped = { ...partial, bots: [{ ...partial.bots[0], rows: partial.bots[0].rows.map((x) => (x.level === 'hard' ? { ...x, winsAgainst: { ...x.winsAgainst, normal: 0.49 } } : x)) }] };
+    expect(checkTargets(flipped, true).at(-1)!.met).toBe(false);
+    expect(checkTargets({ ...partial, bots: [] }, true).at(-1)!.met).toBeNull();
   });
 
   it('writes the table, the page and a self-contained SVG', () => {
@@ -130,10 +145,41 @@ describe('report', () => {
     const page = markdown(results);
     expect(page).toContain('![lines/s and p99 against C](benchmarks.svg)');
     expect(page).toContain('npm run bench');
+    expect(page).toContain(BOTS_HEADING);
+    expect(formatTable(results)).toContain('wins vs normal');
     const svg = svgChart(results);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trim().endsWith('</svg>')).toBe(true);
     expect(svg.match(/<polyline/g)?.length).toBe(16);
     expect(svg).not.toContain('NaN');
+  });
+});
+
+describe('computer players', () => {
+  it('play whole games with the rules alone, and every pairing of levels is measured both ways', () => {
+    const words = ['kite', 'bite', 'data', 'date', 'lemon', 'melon', "o'clock"];
+    const g = playGame('melon', words, ['hard', 'easy'], Math.random, true);
+    expect([0, 1]).toContain(g.winner);
+    expect(g.moveMicros[0].length + g.moveMicros[1].length).toBe(g.moves);
+    const r = measureLevels('en', words);
+    expect(r.rows.map((x) => x.level)).toEqual(['easy', 'normal', 'hard']);
+    const share = (a: 'easy' | 'normal' | 'hard', b: 'easy' | 'normal' | 'hard') => r.rows.find((x) => x.level === a)!.winsAgainst[b]!;
+    expect(share('hard', 'normal') + share('normal', 'hard')).toBeCloseTo(1);
+    expect(share('easy', 'hard') + share('hard', 'easy')).toBeCloseTo(1);
+    for (const x of r.rows) {
+      expect(x.winsAgainst[x.level]).toBeUndefined();
+      expect(x.movesPerGame).toBeGreaterThanOrEqual(1);
+      expect(x.medianMoveMicros).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('writes its section into a page in place of the old one, or before the web client section', () => {
+    const page = '# Benchmarks\n\n## Game server\n\nold\n\n## Web client\n\nweb\n';
+    const section = `${BOTS_HEADING}\n\nfirst\n`;
+    const once = spliceSection(page, section);
+    expect(once).toBe(`# Benchmarks\n\n## Game server\n\nold\n\n${BOTS_HEADING}\n\nfirst\n\n## Web client\n\nweb\n`);
+    expect(spliceSection(once, `${BOTS_HEADING}\n\nsecond\n`)).toBe(once.replace('first', 'second'));
+    expect(spliceSection('# B\n', section)).toBe(`# B\n\n${section}`);
+    expect(botsSection({ ...({} as Results), meta: { date: '2026-01-01T00:00:00Z' } as Results['meta'], bots: [] })).toContain('Not measured');
   });
 });

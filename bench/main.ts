@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- [--quick] [--json] [--only relay,memory,server,web] [--docs | --no-docs]`
+ * `npm run bench -- [--quick] [--json] [--only relay,memory,server,bots,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
- * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg.
+ * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg
+ * (`--only bots`, not quick, rewrites just its own section of docs/BENCHMARKS.md).
  * The programs under test run as child processes pinned to one CPU, the load
  * generator to another, when `taskset` and two CPUs are there.
  */
@@ -12,18 +13,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runBots } from './bots.js';
+import { measureLevels } from './computer-players.js';
+import { defaultWordFile, loadWords } from '../server/word-files.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
 import { canPin, freePort, onPath, pinSelf, startService, type Service } from './procs.js';
-import { checkTargets, formatTable, markdown, svgChart } from './report.js';
-import type { MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
+import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
 import { measureWebBundle } from './web-size.js';
 import * as flag from '../node/flags.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PHASES = ['relay', 'memory', 'server', 'web'] as const;
+const PHASES = ['relay', 'memory', 'server', 'bots', 'web'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Plan {
@@ -38,6 +41,8 @@ interface Plan {
   botDurationMs: number;
   /** Mean think times of the paced runs; the first is the one the target is judged on. */
   thinkMs: number[];
+  /** Computer players: every n-th word of each list (1 = all). */
+  botWordStep: number;
 }
 
 const FULL: Plan = {
@@ -51,6 +56,7 @@ const FULL: Plan = {
   botWarmupMs: 1000,
   botDurationMs: 3000,
   thinkMs: [1000, 250],
+  botWordStep: 1,
 };
 
 const QUICK: Plan = {
@@ -64,6 +70,7 @@ const QUICK: Plan = {
   botWarmupMs: 200,
   botDurationMs: 500,
   thinkMs: [200],
+  botWordStep: 10,
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]`;
@@ -328,6 +335,20 @@ async function serverPhase(): Promise<ServerRow[]> {
   return rows;
 }
 
+async function botsPhase(): Promise<LevelResults[]> {
+  const results: LevelResults[] = [];
+  for (const lang of ['en', 'uk'] as const) {
+    const words = (await loadWords(defaultWordFile(lang))).filter((_, i) => i % plan.botWordStep === 0);
+    const r = measureLevels(lang, words);
+    for (const row of r.rows) {
+      const wins = Object.entries(row.winsAgainst).map(([other, share]) => `vs ${other} ${share!.toFixed(3)}`);
+      say(`  ${lang} ${row.level.padEnd(6)} ${wins.join(', ')}; alone ${row.missesPerWord.toFixed(2)} misses, ${row.movesPerGame.toFixed(2)} moves a word; ${row.medianMoveMicros.toFixed(0)} µs a move`);
+    }
+    results.push(r);
+  }
+  return results;
+}
+
 function machine() {
   const cpus = os.cpus();
   const wsVersion = (JSON.parse(readFileSync(new URL('../node_modules/ws/package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -363,6 +384,7 @@ async function main(): Promise<void> {
   let relay: RelayRow[] = [];
   let memory: MemoryResult[] = [];
   let server: ServerRow[] = [];
+  let bots: LevelResults[] = [];
   if (only.has('web')) {
     say('web bundle: npx vite build');
     web = await measureWebBundle(ROOT);
@@ -379,6 +401,10 @@ async function main(): Promise<void> {
     say(`game server: ${plan.players.join(', ')} bot players, tables of 4`);
     server = await serverPhase();
   }
+  if (only.has('bots')) {
+    say(`computer players: every level against every other over ${plan.botWordStep === 1 ? 'every word' : `every ${plan.botWordStep}th word`} of the en and uk lists`);
+    bots = await botsPhase();
+  }
   const meta = {
     date: new Date().toISOString(),
     quick,
@@ -388,7 +414,7 @@ async function main(): Promise<void> {
     loadAverageAtEnd: os.loadavg(),
     seconds: (Date.now() - started) / 1000,
   };
-  const partial = { meta, relay, memory, server, web, notes };
+  const partial = { meta, relay, memory, server, bots, web, notes };
   const results: Results = { ...partial, targets: checkTargets(partial, quick) };
   if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   else process.stdout.write(formatTable(results));
@@ -396,6 +422,11 @@ async function main(): Promise<void> {
     writeFileSync(new URL('../docs/benchmarks.svg', import.meta.url), svgChart(results));
     writeFileSync(new URL('../docs/BENCHMARKS.md', import.meta.url), markdown(results));
     say('wrote docs/BENCHMARKS.md and docs/benchmarks.svg');
+  } else if (bots.length && !quick && !flags['no-docs']) {
+    // Its figures stand on their own (a simulation, no services), so a partial run may update them.
+    const page = new URL('../docs/BENCHMARKS.md', import.meta.url);
+    writeFileSync(page, spliceSection(readFileSync(page, 'utf8'), botsSection(results)));
+    say('wrote the computer players section of docs/BENCHMARKS.md');
   }
 }
 

@@ -2,7 +2,8 @@
  * Turns results into the stdout table, the docs page and the SVG chart. Pure
  * functions of the results: no I/O here.
  */
-import type { MemoryResult, RelayName, RelayRow, Results, ServerRow, TargetCheck } from './results.js';
+import { BOT_LEVELS } from '../game/strategy.js';
+import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow, TargetCheck } from './results.js';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
@@ -57,6 +58,13 @@ export function checkTargets(r: Omit<Results, 'targets'>, quick: boolean): Targe
     value: paced ? ms(paced.p99) : 'not measured',
     met: paced ? paced.p99 < 20 : null,
   });
+  const wins = (res: LevelResults, a: string, b: string) => res.rows.find((x) => x.level === a)?.winsAgainst[b as 'easy'] ?? NaN;
+  checks.push({
+    name: 'computer players: hard beats normal, normal beats easy (share of games won)',
+    goal: '> 0.5 each, every language',
+    value: r.bots.length ? r.bots.map((b) => `${b.lang}: ${wins(b, 'hard', 'normal').toFixed(3)}, ${wins(b, 'normal', 'easy').toFixed(3)}`).join('; ') : 'not measured',
+    met: r.bots.length ? r.bots.every((b) => wins(b, 'hard', 'normal') > 0.5 && wins(b, 'normal', 'easy') > 0.5) : null,
+  });
   return checks;
 }
 
@@ -82,6 +90,11 @@ export function formatTable(r: Results): string {
   if (r.server.length) {
     out.push('Game server: bots in tables of 4; latency = move sent → WORD line read by every player at the table');
     out.push(text(serverTable(r.server)));
+    out.push('');
+  }
+  for (const b of r.bots) {
+    out.push(`Computer players, ${b.lang} (${b.words} words): share of games won against each level; alone: misses and moves per word, CPU per move`);
+    out.push(text(botsTable(b)));
     out.push('');
   }
   out.push(webLine(r));
@@ -145,6 +158,72 @@ function serverTable(rows: ServerRow[]): Table {
   };
 }
 
+function botsTable(b: LevelResults): Table {
+  return {
+    head: ['level', ...BOT_LEVELS.map((l) => `wins vs ${l}`), 'misses/word', 'moves/game', 'µs/move p50', 'µs/move p99'],
+    right: [false, ...BOT_LEVELS.map(() => true), true, true, true, true],
+    rows: b.rows.map((x) => [
+      x.level,
+      ...BOT_LEVELS.map((l) => (x.winsAgainst[l] === undefined ? '—' : x.winsAgainst[l]!.toFixed(3))),
+      x.missesPerWord.toFixed(2),
+      x.movesPerGame.toFixed(2),
+      x.medianMoveMicros.toFixed(0),
+      x.p99MoveMicros.toFixed(0),
+    ]),
+  };
+}
+
+/** The heading of the computer players' section of the docs page. */
+export const BOTS_HEADING = '## Computer players';
+
+/** The computer players' section of the docs page (also written alone by `--only bots`). */
+export function botsSection(r: Results): string {
+  const m = r.meta;
+  return `${BOTS_HEADING}
+
+Measured on ${m.date.slice(0, 10)} by \`npm run bench -- --only bots\` (also part of a full run). The
+strategy (\`game/strategy.ts\`) plays against itself with the rules alone (\`game/rules.ts\`,
+no sockets), over every word of each built-in list, the list being the one it thinks with.
+"Wins vs" is the share of two-player games a level won against another: every word is played
+twice, each side starting once, so the first mover's edge cancels out; the winner is who
+opens the last letter or names the word. Misses and moves are per word, the level playing
+alone. CPU per move is the process's CPU time around one \`chooseMove\` call, measured in
+the games alone after the pairings, so the per-list data and the memo of exact values are
+warm; on a list not seen before, a move that first meets a small set of words costs more
+(up to about 20 ms on this machine, once).
+The random draws (\`easy\` uses them) come from a fixed seed, so the shares repeat exactly
+from run to run; the CPU figures depend on the machine (above).
+
+${r.bots.length ? r.bots.map((b) => `**${b.lang}**, ${b.words} words\n\n${md(botsTable(b))}`).join('\n\n') : 'Not measured in this run.'}
+
+- \`easy\` names mostly one of the five commonest letters of the list not yet named, a
+  quarter of the time the \`normal\` choice.
+- \`normal\` names the letter found in the most words that still fit.
+- \`hard\` takes a letter that sits at the same places in every word that fits (a sure
+  point) first; otherwise it weighs each move by its chance to make it the one who
+  finishes: a hit keeps the turn with the words that hold the letter there, a miss
+  hands the words without it to the next player. Up to 6 words left it solves the
+  rest of the game exactly (both sides playing so), and up to 5 it also weighs naming
+  a word it is not sure of; larger sets get an estimate from their size. With more
+  than 20 words left it looks no further than its own move, so a first move stays
+  cheap. It misses a little more often than \`normal\` alone at the table: it plays to
+  finish, not to miss least. Against \`normal\`, whose choices are often the same,
+  its edge is a few games in a hundred; deeper search did not widen it.
+`;
+}
+
+/** Puts a section (from its \`## \` heading to the next) into a page: in place of the old one, or before \`before\`. */
+export function spliceSection(page: string, section: string, before = '## Web client'): string {
+  const heading = section.slice(0, section.indexOf('\n'));
+  const start = page.indexOf(`\n${heading}\n`);
+  if (start >= 0) {
+    const next = page.indexOf('\n## ', start + 1 + heading.length);
+    return page.slice(0, start + 1) + section + (next >= 0 ? '\n' + page.slice(next + 1) : '');
+  }
+  const at = page.indexOf(`\n${before}\n`);
+  return at >= 0 ? page.slice(0, at + 1) + section + '\n' + page.slice(at + 1) : page.trimEnd() + '\n\n' + section;
+}
+
 function targetTable(checks: TargetCheck[]): Table {
   return {
     head: ['target', 'goal', 'measured', 'met'],
@@ -190,7 +269,8 @@ npm ci
 npm run bench                # a few minutes; rewrites this page and benchmarks.svg
 npm run bench -- --quick     # a smoke run, about 15 s (does not touch docs/)
 npm run -s bench -- --json   # the same figures as JSON on stdout (-s: no npm banner)
-npm run bench -- --only relay,memory,server,web   # some of the parts
+npm run bench -- --only relay,memory,server,bots,web   # some of the parts
+npm run bench -- --only bots # the computer players alone, about a minute; rewrites their section
 \`\`\`
 
 All traffic stays on 127.0.0.1. The programs under test run as child processes
@@ -297,6 +377,7 @@ and leave after every game), rules, and formatting lines.`
     : ''
 }
 ${s(10_000, 'paced') ? '' : ''}
+${botsSection(r)}
 ## Web client
 
 ${r.web.ok ? md({ head: ['file', 'bytes', 'gzipped'], right: [false, true, true], rows: [...r.web.files.map((f) => [`assets/${f.name}`, num(f.bytes), num(f.gzip)]), ['total', num(r.web.bytes), num(r.web.gzip)]] }) : r.web.reason}

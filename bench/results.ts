@@ -1,4 +1,5 @@
 /** The shape of one bench run's results: what main.ts measures and report.ts prints. */
+import type { BotLevel } from '../game/strategy.js';
 
 export type RelayName = 'direct' | 'gateway' | 'bare-relay' | 'websockify';
 
@@ -61,6 +62,26 @@ export interface ServerRow {
   readonly botsCpu: number;
 }
 
+/** One level of computer players, measured by simulation over a whole word list. */
+export interface LevelRow {
+  readonly level: BotLevel;
+  /** Share of two-player games won against each other level (each word twice: each side starts once). */
+  readonly winsAgainst: Readonly<Partial<Record<BotLevel, number>>>;
+  /** Letters named that were not in the word, per word, playing alone. */
+  readonly missesPerWord: number;
+  /** Moves per game, playing alone. */
+  readonly movesPerGame: number;
+  /** CPU time of one move, µs: median and 99th percentile. */
+  readonly medianMoveMicros: number;
+  readonly p99MoveMicros: number;
+}
+
+export interface LevelResults {
+  readonly lang: string;
+  readonly words: number;
+  readonly rows: readonly LevelRow[];
+}
+
 export interface TargetCheck {
   readonly name: string;
   readonly goal: string;
@@ -90,6 +111,8 @@ export interface Results {
   readonly relay: RelayRow[];
   readonly memory: MemoryResult[];
   readonly server: ServerRow[];
+  /** Computer players, per language. */
+  readonly bots: LevelResults[];
   readonly web: { readonly ok: true; readonly files: { name: string; bytes: number; gzip: number }[]; readonly bytes: number; readonly gzip: number } | { readonly ok: false; readonly reason: string };
   readonly notes: string[];
   readonly targets: TargetCheck[];
