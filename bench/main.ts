@@ -15,7 +15,8 @@ import { runBots } from './bots.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
-import { canPin, freePort, onPath, pinSelf, startService, type Service } from './procs.js';
+import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
+import { freePort } from '../node/free-port.js';
 import { checkTargets, formatTable, markdown, svgChart } from './report.js';
 import type { MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
@@ -119,7 +120,7 @@ const stopAll = () => Promise.all([...running].map(stop));
 
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
-const echoArgs = [...TSX, 'bench/echo-server.ts'];
+const echoArgs = [...TSX, 'test/support/echo-server.ts'];
 const gatewayArgs = (target: number, max: number) => [
   ...TSX,
   'gateway/main.ts',
