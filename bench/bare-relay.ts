@@ -12,7 +12,7 @@ import net from 'node:net';
 import { WebSocketServer } from 'ws';
 import * as flag from '../node/flags.js';
 import { GAME_PORT } from '../node/ports.js';
-import { isMain } from './util.js';
+import { isMain } from '../node/entry.js';
 
 const NL = Buffer.from('\n');
 

@@ -7,7 +7,7 @@ import { createGateway } from '../gateway/gateway.js';
 import { createGameServer } from '../server/server.js';
 import { startBareRelay } from './bare-relay.js';
 import { runBots } from './bots.js';
-import { startEchoServer } from './echo-server.js';
+import { startEchoServer } from '../test/support/echo-server.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad } from './line-load.js';

@@ -9,6 +9,8 @@
  * every move is answered by a WORD line to the whole table.
  */
 import net from 'node:net';
+import { readLines } from '../node/lines.js';
+import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { Histogram } from './histogram.js';
 
 export interface BotOptions {
@@ -65,7 +67,6 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
   class Bot {
     readonly name = `b${nextName++}`;
     readonly socket: net.Socket;
-    private rest = '';
     private tried = 0; // bit i: LETTERS[i] was named at this table
     private turnOf = '';
     private done = false;
@@ -75,7 +76,6 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
       this.socket = socket;
       live.add(this);
       socket.setNoDelay(true);
-      socket.setEncoding('utf8');
       socket.on('connect', () => {
         socket.write(this.name + '\n');
         onConnect?.();
@@ -84,18 +84,12 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
         errors++;
         onError?.();
       });
-      socket.on('data', (text: string) => this.onData(text));
+      readLines(socket, (line) => this.onLine(line.text), { maxLineBytes: MAX_SERVER_LINE_BYTES });
       socket.on('close', () => {
         live.delete(this);
         // Keep the number of players up: a finished or dropped player is replaced.
         if (!this.done && running) new Bot();
       });
-    }
-
-    private onData(text: string): void {
-      const lines = (this.rest + text).split('\n');
-      this.rest = lines.pop()!;
-      for (const line of lines) this.onLine(line);
     }
 
     private onLine(line: string): void {

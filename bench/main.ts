@@ -18,7 +18,8 @@ import { defaultWordFile, loadWords } from '../server/word-files.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
-import { canPin, freePort, onPath, pinSelf, startService, type Service } from './procs.js';
+import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
+import { freePort } from '../node/free-port.js';
 import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
@@ -126,7 +127,7 @@ const stopAll = () => Promise.all([...running].map(stop));
 
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
-const echoArgs = [...TSX, 'bench/echo-server.ts'];
+const echoArgs = [...TSX, 'test/support/echo-server.ts'];
 const gatewayArgs = (target: number, max: number) => [
   ...TSX,
   'gateway/main.ts',

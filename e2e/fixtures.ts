@@ -15,7 +15,8 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createGateway, type Gateway, type GatewayOptions } from '../gateway/gateway.js';
-import { LineDecoder } from '../protocol/framing.js';
+import { readLines } from '../node/lines.js';
+import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { parseAs, parseMessage, type Lang, type MessageId } from '../protocol/catalog.js';
 import { createGameServer, type GameServer } from '../server/server.js';
 
@@ -214,10 +215,7 @@ export class TcpPlayer extends LinePlayer {
       socket.once('error', reject);
     });
     const player = new TcpPlayer(socket);
-    const decoder = new LineDecoder({ maxLineBytes: 64 * 1024 });
-    socket.on('data', (chunk: Buffer) => {
-      for (const l of decoder.push(chunk).lines) player.queue.push(l.text);
-    });
+    readLines(socket, (l) => player.queue.push(l.text), { maxLineBytes: MAX_SERVER_LINE_BYTES });
     socket.on('close', () => player.queue.end());
     return player;
   }
@@ -272,14 +270,8 @@ export class TerminalPlayer extends LinePlayer {
     });
     this.child = child;
     child.stdin!.on('error', () => {});
-    const out = new LineDecoder({ maxLineBytes: 64 * 1024 });
-    const err = new LineDecoder({ maxLineBytes: 64 * 1024 });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      for (const l of out.push(chunk).lines) this.queue.push(l.text);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      for (const l of err.push(chunk).lines) this.stderr.push(l.text);
-    });
+    readLines(child.stdout!, (l) => this.queue.push(l.text), { maxLineBytes: MAX_SERVER_LINE_BYTES });
+    readLines(child.stderr!, (l) => this.stderr.push(l.text), { maxLineBytes: MAX_SERVER_LINE_BYTES });
     this.exit = new Promise((resolve) =>
       child.once('close', (code) => {
         this.queue.end();

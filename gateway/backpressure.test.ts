@@ -2,7 +2,8 @@ import { EventEmitter, once } from 'node:events';
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_HIGH_WATER_MARK } from './bridge.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { TestClient, startLineServer } from './test-support.js';
+import { TestClient } from './test-support.js';
+import { createScriptedServer } from '../test/support/scripted-server.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,7 +19,7 @@ const BOUND = DEFAULT_HIGH_WATER_MARK + 96 * 1024;
 /** A gateway in front of a line server, and an emitter that says "look again" on each backpressure event. */
 async function setup() {
   const events = new EventEmitter();
-  const server = await startLineServer();
+  const server = await createScriptedServer();
   stops.push(() => server.close());
   const gw: Gateway = await createGateway({
     host: '127.0.0.1',
@@ -81,7 +82,7 @@ it('stops reading from the browser while the server does not read', async () => 
 
   peer.socket.resume();
   for (let i = 0; i < TOTAL_LINES; i++) {
-    const line = await peer.nextLine();
+    const line = await peer.next();
     if (line !== `${i} ${LINE}`) expect.fail(`line ${i} was ${line.slice(0, 20)}…`);
   }
   expect(gw.stats()).toMatchObject({ bufferedToServer: 0, pausedClients: 0 });

@@ -5,15 +5,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from './gateway.js';
-import { TestClient, startLineServer, type Peer } from './test-support.js';
+import { TestClient } from './test-support.js';
+import { type ScriptedPeer, createScriptedServer } from '../test/support/scripted-server.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-async function setUp(onPeer?: (peer: Peer) => void): Promise<{ client: TestClient; peer: () => Promise<Peer> }> {
-  const server = await startLineServer(onPeer);
+async function setUp(onPeer?: (peer: ScriptedPeer) => void): Promise<{ client: TestClient; peer: () => Promise<ScriptedPeer> }> {
+  const server = await createScriptedServer({ onPeer });
   stops.push(() => server.close());
   const gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port: server.port }, log: () => {} });
   stops.push(() => gw.close());

@@ -3,7 +3,10 @@ import type { ClientOptions } from 'ws';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason } from './bridge.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
-import { TestClient, startEchoServer, startLineServer, unusedPort, type Peer, type TestServer } from './test-support.js';
+import { TestClient } from './test-support.js';
+import { type ScriptedPeer, type ScriptedServer, createScriptedServer } from '../test/support/scripted-server.js';
+import { startEchoServer } from '../test/support/echo-server.js';
+import { freePort } from '../node/free-port.js';
 
 // Every test registers what it starts; afterEach stops it by its own handle.
 const stops: (() => Promise<void>)[] = [];
@@ -18,8 +21,8 @@ async function gatewayFor(port: number, extra: Partial<GatewayOptions> = {}): Pr
   return { gw, url: `ws://127.0.0.1:${gw.address().port}/ws`, logs };
 }
 
-async function lineServer(onPeer?: (peer: Peer) => void, opts?: { allowHalfOpen?: boolean }): Promise<TestServer> {
-  const server = await startLineServer(onPeer, opts);
+async function lineServer(onPeer?: (peer: ScriptedPeer) => void, opts?: { allowHalfOpen?: boolean }): Promise<ScriptedServer> {
+  const server = await createScriptedServer({ onPeer, ...opts });
   stops.push(() => server.close());
   return server;
 }
@@ -48,7 +51,7 @@ describe('translation', () => {
     client.send('привіт, світе');
     client.send('');
     client.send('/letter а');
-    expect([await peer.nextLine(), await peer.nextLine(), await peer.nextLine(), await peer.nextLine()]).toEqual([
+    expect([await peer.next(), await peer.next(), await peer.next(), await peer.next()]).toEqual([
       'hello',
       'привіт, світе',
       '',
@@ -91,7 +94,7 @@ describe('translation', () => {
     const client = await open(url);
     const peer = await server.nextPeer();
     client.send('я'.repeat(512)); // 2 bytes each
-    expect(await peer.nextLine()).toBe('я'.repeat(512));
+    expect(await peer.next()).toBe('я'.repeat(512));
   });
 });
 
@@ -128,7 +131,7 @@ describe('refused frames are never forwarded', () => {
     const peer = await server.nextPeer();
     client.ws.send('hel', { fin: false });
     client.ws.send('lo', { fin: true });
-    expect(await peer.nextLine()).toBe('hello');
+    expect(await peer.next()).toBe('hello');
     client.ws.send('/letter a', { fin: false });
     client.ws.send('\n/word x', { fin: true });
     expect((await client.closed).code).toBe(CloseCode.invalidData);
@@ -165,7 +168,7 @@ describe('refused frames are never forwarded', () => {
 
 describe('close paths', () => {
   it('closes with 1013 and a reason to show when the target is unreachable', async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const { gw, url, logs } = await gatewayFor(port);
     const client = await open(url);
     expect(await client.closed).toEqual({ code: CloseCode.tryAgainLater, reason: CloseReason.unreachable });
@@ -223,7 +226,7 @@ describe('close paths', () => {
     const client = await open(url);
     const peer = await server.nextPeer();
     client.send('hi');
-    await peer.nextLine();
+    await peer.next();
     peer.socket.resetAndDestroy();
     expect(await client.closed).toEqual({ code: CloseCode.unexpected, reason: CloseReason.serverFailed });
     await expectNothingHeld(gw);

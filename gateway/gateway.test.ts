@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason } from './bridge.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
-import { TestClient, refusalStatus, startEchoServer, unusedPort, type TestServer } from './test-support.js';
+import { TestClient, refusalStatus } from './test-support.js';
+import { type ScriptedServer } from '../test/support/scripted-server.js';
+import { startEchoServer, type EchoServer } from '../test/support/echo-server.js';
+import { freePort } from '../node/free-port.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -15,7 +18,7 @@ interface Fixture {
   base: string;
   url: string;
   logs: string[];
-  echo: TestServer;
+  echo: EchoServer;
 }
 
 async function fixture(extra: Partial<GatewayOptions> = {}): Promise<Fixture> {
@@ -138,7 +141,7 @@ describe('/healthz', () => {
   });
 
   it('answers 503 when the target does not accept connections', async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const { base } = await fixture({ target: { host: '127.0.0.1', port } });
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(503);

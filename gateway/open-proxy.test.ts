@@ -5,7 +5,9 @@
 import net from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { createGateway } from './gateway.js';
-import { TestClient, startEchoServer, startLineServer } from './test-support.js';
+import { TestClient } from './test-support.js';
+import { createScriptedServer } from '../test/support/scripted-server.js';
+import { startEchoServer } from '../test/support/echo-server.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,7 +28,7 @@ function rawRequest(port: number, request: string): Promise<string> {
 
 it('connects every WebSocket to its own target, whatever the URL, Host or headers name, and never forwards plain HTTP', async () => {
   const target = await startEchoServer();
-  const elsewhere = await startLineServer();
+  const elsewhere = await createScriptedServer();
   stops.push(() => target.close(), () => elsewhere.close());
   const gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port: target.port }, log: () => {} });
   stops.push(() => gw.close());

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway, type GatewayOptions } from './gateway.js';
-import { TestClient, startLineServer } from './test-support.js';
+import { TestClient } from './test-support.js';
+import { createScriptedServer } from '../test/support/scripted-server.js';
 import { createGameServer } from '../server/server.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -23,22 +24,24 @@ async function gatewayTo(port: number, extra: Partial<GatewayOptions> = {}) {
 
 describe('the PROXY header from the gateway', () => {
   it('with sendProxy comes first and names the browser and the gateway', async () => {
-    const server = await startLineServer();
+    const server = await createScriptedServer();
     stops.push(() => server.close());
     const { gw, client } = await gatewayTo(server.port, { sendProxy: true });
     client.send('Ann');
     const peer = await server.nextPeer();
-    expect(await peer.nextLine()).toMatch(new RegExp(`^PROXY TCP4 127\\.0\\.0\\.1 127\\.0\\.0\\.1 \\d+ ${gw.address().port}\r$`));
-    expect(await peer.nextLine()).toBe('Ann');
+    expect(await peer.next()).toMatch(/^PROXY TCP4 /);
+    expect(await peer.next()).toBe('Ann');
+    // The header ends in CRLF, as the PROXY protocol requires; the browser's line in LF.
+    expect(peer.text).toMatch(new RegExp(`^PROXY TCP4 127\\.0\\.0\\.1 127\\.0\\.0\\.1 \\d+ ${gw.address().port}\r\nAnn\n$`));
   });
 
   it('is not sent by default', async () => {
-    const server = await startLineServer();
+    const server = await createScriptedServer();
     stops.push(() => server.close());
     const { client } = await gatewayTo(server.port);
     client.send('Ann');
     const peer = await server.nextPeer();
-    expect(await peer.nextLine()).toBe('Ann');
+    expect(await peer.next()).toBe('Ann');
   });
 
   it('reaches the game server, which logs the browser by its own address', async () => {

@@ -2,14 +2,15 @@
  * The gateway, unchanged, in front of the project's real line servers: a game
  * with one browser player and one telnet-style TCP player, and the palindrome service.
  */
-import net from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { createPalindromeServer } from '../palindrome/server.js';
 import { format, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { createGameServer } from '../server/server.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import { createGateway } from './gateway.js';
-import { Peer, TestClient } from './test-support.js';
+import { TestClient } from './test-support.js';
+import { connectLines, type LineClient } from '../test/support/line-client.js';
+import { type ScriptedPeer } from '../test/support/scripted-server.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -28,11 +29,10 @@ async function browser(url: string): Promise<TestClient> {
   return client;
 }
 
-async function tcp(port: number): Promise<Peer> {
-  const socket = net.connect(port, '127.0.0.1');
-  await new Promise((resolve) => socket.once('connect', resolve));
-  stops.push(async () => void socket.destroy());
-  return new Peer(socket);
+async function tcp(port: number): Promise<LineClient> {
+  const client = await connectLines(port);
+  stops.push(async () => client.close());
+  return client;
 }
 
 /** A message line as the server words it in Ukrainian. */
@@ -59,9 +59,9 @@ it('plays a whole game between a browser player and a TCP player', async () => {
   ann.send('Ann');
   await readUntil(() => ann.next(), t('JOINED', { name: 'Ann' }));
   const bob = await tcp(port);
-  await bob.write('Bob\r\n'); // a telnet user's line end
+  bob.write('Bob\r\n'); // a telnet user's line end
   const annNext = () => ann.next();
-  const bobNext = () => bob.nextLine();
+  const bobNext = () => bob.next();
 
   // Ann (browser) opens two letters, then burns her points on a wrong word.
   await readUntil(annNext, '/turn');
@@ -75,7 +75,7 @@ it('plays a whole game between a browser player and a TCP player', async () => {
   expect(bobSaw).toEqual(
     expect.arrayContaining([t('STARTED'), t('LETTER_NAMED', { letter: 'а' }), t('WORD_NAMED', { word: 'липа' }), t('TURN_OF', { name: 'Bob' })]),
   );
-  await bob.write('/word лапа\n');
+  bob.write('/word лапа\n');
   const bobEnd = await readUntil(bobNext, '/quit');
   expect(bobEnd).toEqual(expect.arrayContaining([t('WON'), t('GAME_OVER'), 'Ann 0', 'Bob 6']));
 
@@ -96,8 +96,8 @@ it('serves the palindrome service unchanged, answering as a direct TCP client is
   const direct = await tcp(port);
   const expected: string[] = [];
   for (const q of questions) {
-    await direct.write(q + '\n');
-    expected.push(await direct.nextLine());
+    direct.write(q + '\n');
+    expected.push(await direct.next());
   }
   expect(expected).toEqual(['1', '', '1', '1', '']);
 

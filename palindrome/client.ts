@@ -11,7 +11,7 @@ import net from 'node:net';
 import readline from 'node:readline';
 import * as flag from '../node/flags.js';
 import { PALINDROME_PORT } from '../node/ports.js';
-import { LineDecoder } from '../protocol/framing.js';
+import { readLines } from '../node/lines.js';
 
 const USAGE = `usage: npm run palindrome-client -- [--host 127.0.0.1] [--port ${PALINDROME_PORT}]`;
 
@@ -23,7 +23,6 @@ const opts = flag.parseFlagsOrExit(
 const where = `${opts.host}:${opts.port}`;
 
 const socket = net.connect({ host: opts.host, port: opts.port });
-const decoder = new LineDecoder();
 const tty = process.stdin.isTTY === true;
 let connected = false;
 let pending = 0; // questions sent and not yet answered
@@ -39,14 +38,12 @@ socket.on('error', (err: NodeJS.ErrnoException) => {
   fail(`lost the connection to the palindrome server at ${where}: ${err.code ?? err.message}`);
 });
 
-socket.on('data', (chunk: Buffer) => {
-  for (const line of decoder.push(chunk).lines) {
-    pending--;
-    // The wire answer is `1` or an empty line; say what it means. Anything else is shown as it came.
-    if (line.text === '1') console.log('palindrome');
-    else if (line.text === '') console.log('not a palindrome');
-    else console.log(`unexpected answer from the server: ${JSON.stringify(line.text)}`);
-  }
+readLines(socket, (line) => {
+  pending--;
+  // The wire answer is `1` or an empty line; say what it means. Anything else is shown as it came.
+  if (line.text === '1') console.log('palindrome');
+  else if (line.text === '') console.log('not a palindrome');
+  else console.log(`unexpected answer from the server: ${JSON.stringify(line.text)}`);
   if (tty && pending === 0 && !ending) rl.prompt();
 });
 

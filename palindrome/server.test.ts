@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLines } from '../test/support/lines.js';
+import { lineQueue } from '../test/support/lines.js';
 import { connectLines } from '../test/support/line-client.js';
 import { createPalindromeServer, type PalindromeServer } from './server.js';
 
@@ -125,7 +125,7 @@ describe('palindrome server', () => {
   it('close() drops open connections', async () => {
     const raw = net.connect({ host: '127.0.0.1', port });
     raw.on('error', () => {});
-    const lines = readLines(raw);
+    const lines = lineQueue(raw);
     await new Promise((resolve) => raw.once('connect', resolve));
     raw.write('abba\n');
     expect(await lines.next()).toBe('1');

@@ -4,7 +4,8 @@
  * the server), so its flow control can be tested on a stream with a tiny buffer.
  */
 import type { Duplex } from 'node:stream';
-import { encodeLine, LineDecoder, type Line } from '../protocol/framing.js';
+import { readLines } from '../node/lines.js';
+import { encodeLine, MAX_UNTERMINATED_BYTES, type Line } from '../protocol/framing.js';
 import { isPalindrome } from './palindrome.js';
 
 /** How long a finished session waits for the client to close its side before it is dropped. */
@@ -29,37 +30,28 @@ export function answerLine(line: Line): string | null {
  * 'error' listener; `log` gets one line per notable event, prefixed with `peer`.
  */
 export function servePalindromeSession(stream: Duplex, peer: string, log: (line: string) => void): void {
-  // Telnet on: a telnet user's negotiation bytes are not part of their text.
-  const decoder = new LineDecoder({ telnet: true });
-  let ended = false;
   let waitingForDrain = false;
 
-  /** Answers lines in order; returns false once the session is over. */
-  function reply(lines: Line[]): boolean {
-    for (const line of lines) {
-      const text = answerLine(line);
-      if (text === null) {
-        finish();
-        return false;
-      }
-      if (line.tooLong) log(`${peer}: line too long, answered "not a palindrome"`);
-      // Backpressure: a client that sends faster than it reads must not fill our memory,
-      // so stop reading until what we wrote has gone out.
-      if (!stream.write(encodeLine(text)) && !waitingForDrain) {
-        waitingForDrain = true;
-        stream.pause();
-        stream.once('drain', () => {
-          waitingForDrain = false;
-          stream.resume();
-        });
-      }
+  /** Answers one line; an empty one ends the session. */
+  function reply(line: Line): void {
+    const text = answerLine(line);
+    if (text === null) return finish();
+    if (line.tooLong) log(`${peer}: line too long, answered "not a palindrome"`);
+    // Backpressure: a client that sends faster than it reads must not fill our memory,
+    // so stop reading until what we wrote has gone out.
+    if (!stream.write(encodeLine(text)) && !waitingForDrain) {
+      waitingForDrain = true;
+      stream.pause();
+      stream.once('drain', () => {
+        waitingForDrain = false;
+        stream.resume();
+      });
     }
-    return true;
   }
 
   function finish(): void {
-    if (ended) return;
-    ended = true;
+    if (reading.stopped) return;
+    reading.stop();
     // Answers already written are still delivered; then the client sees the end and closes.
     // We keep reading (and dropping) what it still sends: closing with unread bytes
     // would make the kernel reset the connection and lose those answers.
@@ -68,18 +60,18 @@ export function servePalindromeSession(stream: Duplex, peer: string, log: (line:
     stream.once('close', () => clearTimeout(linger));
   }
 
-  stream.on('data', (chunk: Buffer) => {
-    if (ended) return;
-    const { lines, overflow } = decoder.push(chunk);
-    if (!reply(lines)) return;
-    if (overflow) {
-      log(`${peer}: more than 64 KiB without a line end, disconnected`);
-      ended = true;
-      stream.destroy();
-    }
-  });
-  stream.on('end', () => {
-    // The client shut its side: a last line without a line end still gets its answer.
-    if (!ended && reply(decoder.end())) finish();
-  });
+  const reading = readLines(
+    stream,
+    {
+      line: reply,
+      // The client shut its side: a last line without a line end got its answer above.
+      end: finish,
+      overflow() {
+        log(`${peer}: more than ${MAX_UNTERMINATED_BYTES / 1024} KiB without a line end, disconnected`);
+        stream.destroy();
+      },
+    },
+    // Telnet on: a telnet user's negotiation bytes are not part of their text.
+    { telnet: true },
+  );
 }

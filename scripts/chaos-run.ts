@@ -14,7 +14,7 @@ import net from 'node:net';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { LineDecoder } from '../protocol/framing.js';
+import { readLines } from '../node/lines.js';
 import type { TargetReply, TargetRequest, TargetStats } from './chaos-target.js';
 
 export interface ChaosOptions {
@@ -229,7 +229,6 @@ interface Link {
 
 function tcpLink(port: number): Link {
   const socket = net.connect({ host: '127.0.0.1', port });
-  const decoder = new LineDecoder({ maxLineBytes: 1 << 20, maxUnterminatedBytes: 1 << 22 });
   const link: Link = {
     opened: new Promise((resolve) => {
       socket.once('connect', () => resolve(true));
@@ -250,9 +249,7 @@ function tcpLink(port: number): Link {
     destroy: () => void socket.destroy(),
   };
   socket.on('error', () => {});
-  socket.on('data', (chunk: Buffer) => {
-    for (const l of decoder.push(chunk).lines) link.onLine(l.text);
-  });
+  readLines(socket, (l) => link.onLine(l.text), { maxLineBytes: 1 << 20, maxUnterminatedBytes: 1 << 22 });
   return link;
 }
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import net from 'node:net';
 import { createGameServer, type GameServer } from './server.js';
 import { format } from '../protocol/catalog.js';
-import { LineDecoder } from '../protocol/framing.js';
+import { readLines } from '../node/lines.js';
 import { eventually } from '../test/support/eventually.js';
 
 /** Runs of the property; FUZZ_RUNS scales them up for a long run. */
@@ -45,18 +45,19 @@ class Peer {
   readonly lines: string[] = [];
   readonly closed: Promise<void>;
   readonly socket: net.Socket;
-  private readonly decoder = new LineDecoder({ maxLineBytes: 1 << 20, maxUnterminatedBytes: 1 << 22 });
   onLine: (line: string) => void = () => {};
 
   constructor() {
     this.socket = net.connect({ host: '127.0.0.1', port });
     this.socket.on('error', () => {});
-    this.socket.on('data', (chunk: Buffer) => {
-      for (const l of this.decoder.push(chunk).lines) {
+    readLines(
+      this.socket,
+      (l) => {
         this.lines.push(l.text);
         this.onLine(l.text);
-      }
-    });
+      },
+      { maxLineBytes: 1 << 20, maxUnterminatedBytes: 1 << 22 },
+    );
     this.closed = new Promise((resolve) => this.socket.once('close', () => resolve()));
   }
 }

@@ -83,7 +83,7 @@ describe('terminal client', () => {
     expect(await c.stdout.next()).toBe('Word: ****');
     c.send('q');
     expect(await ann.next()).toBe('/letter q');
-    expect(ann.raw()).toBe('Ann\n/letter q\n');
+    expect(ann.text).toBe('Ann\n/letter q\n');
     ann.send('/quit');
     expect(await c.exited).toBe(0);
   });

@@ -2,15 +2,16 @@
  * `npm run client -- [--host H] [--port P] [--name NAME]`: the terminal client.
  *
  * Wiring only: flags, the socket, stdin through node:readline, stdout and stderr.
- * What to do with each line is decided by ClientSession (client/session.ts).
+ * What to do with each line is decided by ClientSession (session.ts).
  * Works on a terminal and on a pipe; see docs/CLIENT.md.
  */
 import net from 'node:net';
 import readline from 'node:readline';
 import * as flag from '../../node/flags.js';
 import { GAME_PORT } from '../../node/ports.js';
-import { ClientSession, type Action } from './session.js';
-import { LineDecoder, MAX_SERVER_LINE_BYTES as MAX_SERVER_LINE } from '../../protocol/framing.js';
+import { ClientSession, type TerminalEffect } from './session.js';
+import { readLines } from '../../node/lines.js';
+import { MAX_SERVER_LINE_BYTES as MAX_SERVER_LINE } from '../../protocol/framing.js';
 
 const USAGE = `usage: npm run client -- [--host 127.0.0.1] [--port ${GAME_PORT}] [--name NAME]`;
 const NAME_PROMPT = 'Your name: ';
@@ -30,15 +31,15 @@ const session = new ClientSession({ queueEarlyInput: !tty });
 let socket: net.Socket | null = null;
 let prompting = false;
 
-function run(actions: Action[]): void {
-  for (const action of actions) {
-    switch (action.kind) {
+function run(effects: TerminalEffect[]): void {
+  for (const effect of effects) {
+    switch (effect.kind) {
       case 'print':
-        show(action.line);
+        show(effect.line);
         break;
       case 'send':
         prompting = false;
-        socket?.write(action.line + '\n');
+        socket?.write(effect.line + '\n');
         break;
       case 'prompt':
         // On a pipe there is no one to ask: the next stdin line is the answer.
@@ -49,10 +50,10 @@ function run(actions: Action[]): void {
         }
         break;
       case 'notice':
-        console.error(action.line);
+        console.error(effect.line);
         break;
       case 'exit':
-        exit(action.code);
+        exit(effect.code);
     }
   }
 }
@@ -80,7 +81,6 @@ function fail(message: string): never {
 }
 
 function connect(name: string): void {
-  const decoder = new LineDecoder({ maxLineBytes: MAX_SERVER_LINE, maxUnterminatedBytes: 2 * MAX_SERVER_LINE });
   const s = net.connect({ host: opts.host, port: opts.port });
   socket = s;
   let connected = false;
@@ -93,14 +93,17 @@ function connect(name: string): void {
     connected = true;
     run(session.connected(name));
   });
-  s.on('data', (chunk: Buffer) => {
-    const { lines, overflow } = decoder.push(chunk);
-    for (const line of lines) {
-      if (line.tooLong) console.error(`(a line over ${MAX_SERVER_LINE} bytes from the server was not shown)`);
-      else run(session.serverLine(line.text));
-    }
-    if (overflow) fail(`The game server at ${where} sent too much without a line end; giving up.`);
-  });
+  readLines(
+    s,
+    {
+      line(line) {
+        if (line.tooLong) console.error(`(a line over ${MAX_SERVER_LINE} bytes from the server was not shown)`);
+        else run(session.serverLine(line.text));
+      },
+      overflow: () => fail(`The game server at ${where} sent too much without a line end; giving up.`),
+    },
+    { maxLineBytes: MAX_SERVER_LINE, maxUnterminatedBytes: 2 * MAX_SERVER_LINE },
+  );
   s.on('close', () => run(session.serverClosed()));
 }
 

@@ -85,12 +85,12 @@ describe('client session', () => {
     const s = pipe();
     const sent: string[] = [];
     const printed: string[] = [];
-    const run = (actions: ReturnType<ClientSession['serverLine']>) => {
-      for (const a of actions) {
+    const run = (effects: ReturnType<ClientSession['serverLine']>) => {
+      for (const a of effects) {
         if (a.kind === 'send') sent.push(a.line);
         if (a.kind === 'print') printed.push(a.line);
       }
-      return actions;
+      return effects;
     };
     run(s.connected('Ann'));
     s.input('а');

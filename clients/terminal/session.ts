@@ -1,12 +1,12 @@
 /**
  * The terminal client's side of the game (PROTOCOL.md §2–3), without any I/O:
- * lines from the server and from the player go in, actions come out. main.ts
- * carries the actions out on a socket, stdout, stderr and readline.
+ * lines from the server and from the player go in, effects come out. main.ts
+ * carries the effects out on a socket, stdout, stderr and readline.
  */
 import { commandForGuess, QUIT, TURN } from '../../protocol/commands.js';
 
-/** What the client must do next. */
-export type Action =
+/** One thing the terminal client must do next (print, send, prompt, …): the session's output. */
+export type TerminalEffect =
   /** Show a message line to the player (stdout), as it is. */
   | { readonly kind: 'print'; readonly line: string }
   /** Send a line to the server. */
@@ -37,12 +37,12 @@ export class ClientSession {
   constructor(private readonly options: SessionOptions) {}
 
   /** The connection is up: the first line is the player's name (PROTOCOL.md §3). */
-  connected(name: string): Action[] {
+  connected(name: string): TerminalEffect[] {
     return [{ kind: 'send', line: name }];
   }
 
   /** A line from the server, without its line end. */
-  serverLine(line: string): Action[] {
+  serverLine(line: string): TerminalEffect[] {
     if (this.over) return [];
     if (line === TURN) {
       this.myTurn = true;
@@ -57,7 +57,7 @@ export class ClientSession {
   }
 
   /** A line the player typed (or a script wrote to stdin). */
-  input(text: string): Action[] {
+  input(text: string): TerminalEffect[] {
     if (this.over) return [];
     if (this.myTurn) {
       this.queue.push(text);
@@ -76,7 +76,7 @@ export class ClientSession {
    * queued still answer turns; only a turn with nothing left to answer it ends
    * the session, so the other players are not kept waiting.
    */
-  endOfInput(): Action[] {
+  endOfInput(): TerminalEffect[] {
     if (this.over) return [];
     this.inputEnded = true;
     return this.myTurn ? this.move() : [];
@@ -86,7 +86,7 @@ export class ClientSession {
    * The server closed the connection. After `/quit` that is the normal end;
    * before it, the game was cut short.
    */
-  serverClosed(): Action[] {
+  serverClosed(): TerminalEffect[] {
     if (this.over) return [];
     this.over = true;
     return [
@@ -96,7 +96,7 @@ export class ClientSession {
   }
 
   /** It is our turn: answer it with the next usable input line, or ask for one. */
-  private move(): Action[] {
+  private move(): TerminalEffect[] {
     while (this.queue.length > 0) {
       const command = commandForGuess(this.queue.shift()!);
       if (command === null) continue; // an empty line is no guess; the turn is still ours

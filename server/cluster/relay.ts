@@ -6,7 +6,8 @@
  * serves the player exactly as it serves a direct one: same lines, same order.
  */
 import net from 'node:net';
-import { LineDecoder, MAX_LINE_BYTES } from '../../protocol/framing.js';
+import { readLines } from '../../node/lines.js';
+import { MAX_LINE_BYTES } from '../../protocol/framing.js';
 import { formatProxyLine, type Endpoint } from '../../node/proxy-protocol.js';
 
 /** The owner has this long to accept the connection; then the player is served here instead. */
@@ -64,23 +65,25 @@ export function openRelay(opts: RelayOptions): Promise<Relay> {
 }
 
 function wire(socket: net.Socket, opts: RelayOptions): Relay {
-  const decoder = new LineDecoder({ maxLineBytes: RELAY_MAX_LINE_BYTES, maxUnterminatedBytes: RELAY_MAX_LINE_BYTES + 2 });
   let lastLine: string | undefined;
   let why = 'the owner closed the connection';
   let closed = false;
   socket.on('error', (err) => (why = `connection to ${opts.target}: ${err.message}`));
-  socket.on('data', (chunk: Buffer) => {
-    const { lines, overflow } = decoder.push(chunk);
-    for (const line of lines) {
-      if (line.tooLong) continue;
-      lastLine = line.text;
-      opts.onLine(line.text);
-    }
-    if (overflow) {
-      why = `${opts.target} sent a line over ${RELAY_MAX_LINE_BYTES} bytes`;
-      socket.destroy();
-    }
-  });
+  readLines(
+    socket,
+    {
+      line(line) {
+        if (line.tooLong) return;
+        lastLine = line.text;
+        opts.onLine(line.text);
+      },
+      overflow() {
+        why = `${opts.target} sent a line over ${RELAY_MAX_LINE_BYTES} bytes`;
+        socket.destroy();
+      },
+    },
+    { maxLineBytes: RELAY_MAX_LINE_BYTES, maxUnterminatedBytes: RELAY_MAX_LINE_BYTES + 2 },
+  );
   socket.on('close', () => {
     if (closed) return;
     closed = true;

@@ -5,14 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { readLines, type LineReader } from './lines.js';
+import { lineQueue, type LineQueue } from './lines.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface TestChild {
   readonly child: ChildProcess;
-  readonly stdout: LineReader;
-  readonly stderr: LineReader;
+  readonly stdout: LineQueue;
+  readonly stderr: LineQueue;
   /** Writes a line with `\n` to its stdin. */
   send(line: string): void;
   /** Resolves with the exit code once it has exited and its output is read. */
@@ -25,8 +25,8 @@ export function runScript(script: string, args: string[] = []): TestChild {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const stdout = readLines(child.stdout!);
-  const stderr = readLines(child.stderr!);
+  const stdout = lineQueue(child.stdout!);
+  const stderr = lineQueue(child.stderr!);
   // 'close' comes after the exit and after stdout and stderr are drained.
   const exited = once(child, 'close').then(([code]) => code as number | null);
   child.stdin!.on('error', () => {}); // writing to a child that has just exited is not a test failure

@@ -4,9 +4,9 @@
  * or at once when the connection closes first).
  */
 import { connect, type Socket } from 'node:net';
-import { readLines, type LineReader } from './lines.js';
+import { lineQueue, type LineQueue } from './lines.js';
 
-export interface LineClient extends LineReader {
+export interface LineClient extends LineQueue {
   /** Every line received so far (the same array as `seen`). */
   readonly lines: readonly string[];
   /** Sends raw text (add your own line end). */
@@ -28,7 +28,7 @@ export async function connectLines(port: number, name?: string, host = '127.0.0.
     socket.once('connect', resolve);
     socket.once('error', reject);
   });
-  const reader = readLines(socket);
+  const reader = lineQueue(socket);
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const client: LineClient = {
     ...reader,

@@ -1,11 +1,11 @@
 /**
- * Test support: read a stream (a socket, a child's stdout) line by line and wait
- * for lines by event, never by sleeping.
+ * Test support: a stream's lines (a socket, a child's stdout) as a queue to take
+ * from, waiting by event, never by sleeping. Read through node/lines.
  */
 import type { Readable } from 'node:stream';
-import { LineDecoder } from '../../protocol/framing.js';
+import { readLines } from '../../node/lines.js';
 
-export interface LineReader {
+export interface LineQueue {
   /** The next line not yet taken; rejects if the stream ends first. */
   next(): Promise<string>;
   /** Takes lines until one satisfies `match` and returns it; rejects if the stream ends first. */
@@ -16,9 +16,8 @@ export interface LineReader {
   readonly ended: Promise<string[]>;
 }
 
-/** Starts reading `stream` as lines. */
-export function readLines(stream: Readable): LineReader {
-  const decoder = new LineDecoder({ maxLineBytes: 1 << 20, maxUnterminatedBytes: Infinity });
+/** Starts reading `stream` as a queue of lines. */
+export function lineQueue(stream: Readable): LineQueue {
   const queue: string[] = [];
   const seen: string[] = [];
   let waiter: { resolve(line: string): void; reject(err: Error): void } | null = null;
@@ -26,24 +25,22 @@ export function readLines(stream: Readable): LineReader {
   let resolveEnded: (rest: string[]) => void = () => {};
   const ended = new Promise<string[]>((resolve) => (resolveEnded = resolve));
 
-  function add(lines: string[]): void {
-    for (const line of lines) {
-      seen.push(line);
-      if (waiter) {
-        const w = waiter;
-        waiter = null;
-        w.resolve(line);
-      } else queue.push(line);
-    }
-  }
-  stream.on('data', (chunk: Buffer) => add(decoder.push(chunk).lines.map((l) => l.text)));
   stream.on('error', () => {}); // a reset shows up as the end of the lines
-  stream.on('close', finish);
-  stream.on('end', finish);
+  readLines(stream, { line: (l) => add(l.text), end: finish }, { maxLineBytes: 1 << 20, maxUnterminatedBytes: Infinity });
+  stream.on('close', finish); // closed without an end: a reset, or destroyed
+
+  function add(line: string): void {
+    seen.push(line);
+    if (waiter) {
+      const w = waiter;
+      waiter = null;
+      w.resolve(line);
+    } else queue.push(line);
+  }
+
   function finish(): void {
     if (done) return;
     done = true;
-    add(decoder.end().map((l) => l.text));
     waiter?.reject(new Error(`the stream ended while a line was awaited; lines seen: ${JSON.stringify(seen)}`));
     waiter = null;
     resolveEnded([...queue]); // lines not yet taken stay takeable by next()
