@@ -1,21 +1,11 @@
 /**
  * Cleaning text that came from a peer before anyone else sees it (PROTOCOL.md §2,
- * §4): another player's terminal must never receive a control character.
+ * §4): another player's terminal must never receive a control character, and a name
+ * must show what it is.
  */
+import { stripControls } from '../protocol/controls.js';
 
-// ESC [ params intermediates final, or its one-byte C1 form.
-const CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
-// ESC ] … ended by BEL or ESC \ (or C1 ST); another ESC cuts it short, and an
-// unterminated one runs to the end of the line.
-const OSC = /(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|(?=\x1b)|$)/g;
-// C0, DEL, C1; the bidirectional overrides and isolates (they reorder what
-// others see); line and paragraph separators (some renderers break lines on them).
-const CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-
-/** Removes ANSI CSI and OSC sequences whole, then every other control character. */
-export function stripControls(text: string): string {
-  return text.replace(OSC, '').replace(CSI, '').replace(CONTROL, '');
-}
+export { stripControls };
 
 /** A received line as the server acts on it: controls removed, white space trimmed. */
 export function cleanLine(text: string): string {
