@@ -514,6 +514,50 @@ describe('rules properties', () => {
   });
 });
 
+describe('letters whose lower case is not one letter (docs/PROTOCOL.md §8.5)', () => {
+  it('İ (U+0130) is a letter: it lowers to i, as in Turkish, not to i and a combining dot', () => {
+    expect(normalize('İ')).toBe('i');
+    const { state, events } = play(newGame('pizza', ['a']), 'a', letter('İ'));
+    expect(mask(state)).toBe('*i***');
+    expect(events[0]).toMatchObject({ type: 'letter-hit', letter: 'i', points: 1 });
+  });
+
+  it('İ typed as I and a combining dot above is the same letter', () => {
+    expect(mask(play(newGame('pizza', ['a']), 'a', letter('I\u0307')).state)).toBe('*i***');
+  });
+
+  it('a word with İ is shown and guessed in lower case: İzmir is izmir', () => {
+    const g = newGame('İzmir', ['a']);
+    expect(mask(g)).toBe('*****');
+    expect(mask(play(g, 'a', letter('i')).state)).toBe('i**i*');
+    const r = applyMove(g, 'a', guess('İZMİR'));
+    expect(r.ok && r.events[0]).toMatchObject({ type: 'word-right', word: 'izmir' });
+  });
+
+  it('the dotless ı stays its own letter', () => {
+    const r = play(newGame('ılık', ['a']), 'a', letter('i'));
+    expect(r.events[0]).toMatchObject({ type: 'letter-miss', letter: 'i' });
+    expect(mask(play(newGame('ılık', ['a']), 'a', letter('ı')).state)).toBe('ı*ı*');
+  });
+
+  it('σ and the final ς are one letter: Σ, σ or ς opens both, and the word is shown as spelled', () => {
+    for (const named of ['Σ', 'σ', 'ς']) {
+      const { state, events } = play(newGame('σεισμός', ['a']), 'a', letter(named));
+      expect(mask(state)).toBe('σ**σ**ς');
+      expect(events[0]).toMatchObject({ type: 'letter-hit', letter: 'σ', points: 3 });
+    }
+    const r = applyMove(newGame('σεισμός', ['a']), 'a', guess('ΣΕΙΣΜΌΣ'));
+    expect(r.ok && r.events[0].type).toBe('word-right');
+    const typed = applyMove(newGame('σεισμός', ['a']), 'a', guess('σεισμόσ'));
+    expect(typed.ok && typed.events[0].type).toBe('word-right');
+  });
+
+  it('a letter that NFC always splits (क़, a composition exclusion) is not one letter: its base letter is named instead', () => {
+    expect(applyMove(newGame('क़लम', ['a']), 'a', letter('क़'))).toEqual({ ok: false, error: 'not-a-letter' });
+    expect(mask(play(newGame('क़लम', ['a']), 'a', letter('क')).state)).toBe('क\u093c**');
+  });
+});
+
 describe('apostrophes', () => {
   it("treats ’ and ʼ as the plain apostrophe: shown open, never guessed, never burned", () => {
     const { newGame, mask, applyMove } = rules;

@@ -49,9 +49,20 @@ export const HIDDEN = '*';
 // letter), all stand for the plain one: a guess must not burn on how it was typed.
 const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
 
-/** Normalises text for comparison: NFC, lower case, one apostrophe. */
+// İ lowers to i and a combining dot above, two code points: no longer one letter. It
+// lowers to plain i instead, as Turkish writes it (dotless ı stays its own letter).
+const DOTTED_CAPITAL_I = /\u0130/g;
+// σ has two lower-case forms; the final ς is the same letter (both are Σ).
+const FINAL_SIGMA = /\u03c2/g;
+
+/** Normalises text for comparison: NFC, lower case (İ to i), one apostrophe. */
 export function normalize(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(APOSTROPHES, "'");
+  return text.normalize('NFC').replace(DOTTED_CAPITAL_I, 'i').toLowerCase().replace(APOSTROPHES, "'");
+}
+
+/** What normalised letters and words are compared by: the final ς is σ. The word is still shown as spelled. */
+export function fold(text: string): string {
+  return text.replace(FINAL_SIGMA, 'σ');
 }
 
 /** Whether a single code point is a letter (and so is guessed, scored and masked). */
@@ -136,13 +147,13 @@ export function applyMove(state: GameState, player: PlayerId, move: Move): MoveR
 }
 
 function nameLetter(state: GameState, player: PlayerId, raw: string): MoveResult {
-  const letter = normalize(raw.trim());
+  const letter = fold(normalize(raw.trim()));
   if (!isLetter(letter)) return { ok: false, error: 'not-a-letter' };
   const named = state.named.includes(letter) ? state.named : [...state.named, letter];
   let hits = 0;
   let alreadyOpen = false;
   const open = state.open.map((isOpen, i) => {
-    if (state.chars[i] !== letter) return isOpen;
+    if (fold(state.chars[i]) !== letter) return isOpen;
     if (isOpen) alreadyOpen = true;
     else hits++;
     return true;
@@ -160,7 +171,7 @@ function nameLetter(state: GameState, player: PlayerId, raw: string): MoveResult
 function nameWord(state: GameState, player: PlayerId, raw: string): MoveResult {
   const guess = normalize(raw.trim());
   if (guess === '') return { ok: false, error: 'empty-word' };
-  if (guess !== word(state)) {
+  if (fold(guess) !== fold(word(state))) {
     const lost = pointsOf(state, player);
     const burned = setPoints(state, player, 0);
     return { ok: true, state: { ...burned, turn: nextTurn(state) }, events: [{ type: 'word-wrong', player, word: guess, lost }] };

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import http from 'node:http';
 import net from 'node:net';
+import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason } from './bridge.js';
@@ -174,5 +178,42 @@ describe('shutdown', () => {
     await gw.close();
     await peer.closed;
     expect(gw.stats().connections).toBe(0);
+  });
+});
+
+describe('subprotocols', () => {
+  /** A raw upgrade request offering `protocols`; resolves with the 101 answer's headers. */
+  async function upgradeOffering(base: string, protocols: string): Promise<http.IncomingHttpHeaders> {
+    const req = http.request(`${base}/ws`, {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        'Sec-WebSocket-Protocol': protocols,
+      },
+    });
+    req.end();
+    const [res, socket] = (await once(req, 'upgrade')) as [http.IncomingMessage, net.Socket];
+    socket.destroy();
+    expect(res.statusCode).toBe(101);
+    return res.headers;
+  }
+
+  it('declines every subprotocol a client offers: no Sec-WebSocket-Protocol comes back, neither "chat" nor a 5000-byte token', async () => {
+    const { base } = await fixture();
+    expect(await upgradeOffering(base, 'chat, superchat')).not.toHaveProperty('sec-websocket-protocol');
+    expect(await upgradeOffering(base, 'x'.repeat(5000))).not.toHaveProperty('sec-websocket-protocol');
+  });
+
+  it('a client that insists on a subprotocol fails its own handshake, as a browser does', async () => {
+    const { url } = await fixture();
+    const ws = new WebSocket(url, ['chat']);
+    stops.push(async () => void ws.terminate());
+    const outcome = await new Promise<string>((resolve) => {
+      ws.once('open', () => resolve('opened'));
+      ws.once('error', (err) => resolve(err.message));
+    });
+    expect(outcome).toMatch(/no subprotocol/i);
   });
 });

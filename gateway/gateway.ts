@@ -116,7 +116,14 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     },
   };
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, clientTracking: false, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD,
+    clientTracking: false,
+    perMessageDeflate: false,
+    // We speak no subprotocol: decline every one offered (ws would echo the first).
+    handleProtocols: () => false,
+  });
 
   const server = http.createServer({
     headersTimeout: headersTimeoutMs,

@@ -26,6 +26,7 @@ beforeAll(async () => {
   fs.symlinkSync(secret, path.join(root, 'leak.txt'));
   fs.symlinkSync(tmp, path.join(root, 'assets', 'up'));
   fs.symlinkSync(path.join(root, 'assets', 'index-1a2b3c4d.js'), path.join(root, 'app.js')); // stays inside
+  fs.symlinkSync(path.join(root, 'index.html'), path.join(root, 'assets', 'page.html')); // from assets to the page
   gw = await createGateway({ host: '127.0.0.1', port: 0, target: { host: '127.0.0.1', port: 9 }, staticDir: root, log: () => {} });
   port = gw.address().port;
 });
@@ -97,6 +98,26 @@ describe('static files', () => {
     const r = await request('/app.js');
     expect(r.status).toBe(200);
     expect(r.body).toBe('console.log("app")');
+  });
+
+  it.each([
+    ['/assets/../index.html', 'index.html'],
+    ['/assets/%2e%2e/index.html', 'index.html'],
+    ['/assets/%2E%2E/favicon.svg', 'favicon.svg'],
+    ['/assets/page.html', 'a symlink in assets/ to index.html'],
+    ['/app.js', 'a symlink outside assets/ to an asset'],
+  ])('cache headers follow the file served, not the path asked for: %s (%s) is no-cache', async (target) => {
+    const r = await request(target);
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('an asset asked for by a roundabout path is still cached for a year', async () => {
+    for (const target of ['/assets/./index-1a2b3c4d.js', '/favicon.svg/../assets/index-1a2b3c4d.js']) {
+      const r = await request(target);
+      expect(r.status).toBe(200);
+      expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
   });
 
   const escapes = [

@@ -3,7 +3,9 @@
  *
  * A request path is decoded, resolved against the root, then resolved again with
  * realpath so that a symlink cannot lead out. Hashed build output under
- * `/assets/` is cached for a year; everything else is revalidated on each load.
+ * `assets/` is cached for a year; everything else is revalidated on each load. The
+ * cache header follows the file served, not the path asked for: `/assets/../index.html`
+ * is the page, and is revalidated.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +32,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
+/** The folder of hashed build output, cached for a year. */
+const ASSETS = 'assets';
 const CACHE_FOREVER = 'public, max-age=31536000, immutable';
 const CACHE_REVALIDATE = 'no-cache';
 
@@ -42,14 +46,19 @@ export function createStaticHandler(root: string): StaticHandler {
   return async (req, res, pathname) => {
     // Resolved on each request, so a rebuilt web client is picked up without a restart.
     const realRoot = await realpathOrUndefined(absRoot);
-    const file = realRoot === undefined ? undefined : await resolveInside(realRoot, pathname);
-    const stat = file === undefined ? undefined : await fs.promises.stat(file).catch(() => undefined);
-    if (file === undefined || !stat?.isFile()) return notFound(res);
+    const found = realRoot === undefined ? undefined : await resolveInside(realRoot, pathname);
+    const stat = found === undefined ? undefined : await fs.promises.stat(found.real).catch(() => undefined);
+    if (found === undefined || realRoot === undefined || !stat?.isFile()) return notFound(res);
+    const file = found.real;
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    // Cached for a year only when both the path, with its `..` resolved, and the file it
+    // really is (after symlinks) are hashed build output.
+    const assets = path.join(realRoot, ASSETS);
+    const immutable = isInside(assets, found.resolved) && isInside(assets, file);
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': stat.size,
-      'Cache-Control': pathname.startsWith('/assets/') ? CACHE_FOREVER : CACHE_REVALIDATE,
+      'Cache-Control': immutable ? CACHE_FOREVER : CACHE_REVALIDATE,
       'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') return void res.end();
@@ -59,8 +68,14 @@ export function createStaticHandler(root: string): StaticHandler {
   };
 }
 
-/** The real path of the file a URL path names, or undefined when it is not inside `realRoot`. */
-export async function resolveInside(realRoot: string, pathname: string): Promise<string | undefined> {
+/** Where a URL path leads under the root, `..` resolved, and the real path of that file. */
+export interface Resolved {
+  readonly resolved: string;
+  readonly real: string;
+}
+
+/** The file a URL path names, or undefined when it is not inside `realRoot`. */
+export async function resolveInside(realRoot: string, pathname: string): Promise<Resolved | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -75,7 +90,7 @@ export async function resolveInside(realRoot: string, pathname: string): Promise
   // A symlink inside the root may point anywhere: judge where it really leads.
   const real = await realpathOrUndefined(candidate);
   if (real === undefined || !isInside(realRoot, real)) return undefined;
-  return real;
+  return { resolved: candidate, real };
 }
 
 function isInside(root: string, p: string): boolean {

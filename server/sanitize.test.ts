@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_NAME_LENGTH, checkName, cleanLine, stripControls, uniqueName } from './sanitize.js';
+import { MAX_NAME_LENGTH, checkName, cleanLine, cleanName, nameKey, uniqueName } from './sanitize.js';
 
 /** No C0, DEL, C1 or ESC left. */
 const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
-
-describe('stripControls', () => {
-  it.each([
-    ['CSI colour', 'A\x1b[1;31mnn\x1b[0m', 'Ann'],
-    ['CSI with intermediates', 'A\x1b[2 qnn', 'Ann'],
-    ['CSI cursor move and clear', '\x1b[2J\x1b[HAnn', 'Ann'],
-    ['one-byte C1 CSI', 'A\x9b31mnn', 'Ann'],
-    ['OSC ended by BEL', 'A\x1b]0;pwned\x07nn', 'Ann'],
-    ['OSC ended by ESC \\', 'A\x1b]8;;http://x\x1b\\nn', 'Ann'],
-    ['OSC ended by C1 ST', 'A\x1b]0;t\x9cnn', 'Ann'],
-    ['one-byte C1 OSC', 'A\x9d0;t\x07nn', 'Ann'],
-    ['OSC cut short by another sequence', 'A\x1b]0;t\x1b[1mnn', 'Ann'],
-    ['unterminated OSC runs to the end', 'Ann\x1b]0;title that never ends', 'Ann'],
-    ['C0 characters', 'A\x00n\x07n\x08\t\x1f', 'Ann'],
-    ['DEL', 'An\x7fn', 'Ann'],
-    ['C1 characters', 'A\x80n\x85n\x9f', 'Ann'],
-    ['a lone ESC', 'Ann\x1b', 'Ann'],
-    ['bidirectional overrides and isolates', 'A\u202enn\u2066\u2069', 'Ann'],
-    ['line and paragraph separators', 'A\u2028n\u2029n', 'Ann'],
-  ])('removes %s', (_what, input, output) => {
-    expect(stripControls(input)).toBe(output);
-  });
-
-  it('keeps ordinary text of every script, and brackets that are not part of a sequence', () => {
-    for (const text of ['Ann', 'Олена', "п'ять", 'x-ray', '🦊 fox', '[1m]', 'a\u00a0b', '中文']) expect(stripControls(text)).toBe(text);
-  });
-
-  it('never leaves a control character, whatever the input (property)', () => {
-    const pieces = fc.constantFrom('\x1b', '[', ']', '\\', '\x07', '\x9b', '\x9c', '\x9d', '1', ';', 'm', 'A', 'я', '\x00', '\x7f', '\x85', ' ');
-    fc.assert(
-      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' })), { maxLength: 30 }), (parts) => {
-        expect(stripControls(parts.join(''))).not.toMatch(CONTROL);
-      }),
-    );
-  });
-});
 
 describe('cleanLine', () => {
   it('removes controls, then trims white space', () => {
@@ -109,6 +73,126 @@ describe('checkName', () => {
   });
 });
 
+describe('checkName: invisible characters (docs/SECURITY.md)', () => {
+  const FAMILY = '👨\u200d👩\u200d👧'; // five code points, one grapheme
+  const UA = '🇺🇦'; // two regional indicators
+  const SCOTLAND = '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+
+  it.each([
+    ['zero-width spaces', '\u200b\u200b'],
+    ['a Hangul filler', '\u3164'],
+    ['Hangul fillers and a half-width one', '\u115f\u1160\uffa0'],
+    ['braille blanks', '\u2800\u2800'],
+    ['bidi marks (LRM, RLM, ALM)', '\u200e\u200f\u061c'],
+    ['tag characters', '\u{E0041}\u{E0042}\u{E0001}'],
+    ['a lone variation selector', '\ufe0f'],
+    ['joiners', '\u200d\u200c'],
+    ['a word joiner, a BOM, a soft hyphen', '\u2060\ufeff\u00ad'],
+    ['a combining mark with nothing to sit on', '\u0301\u0301'],
+    ['commas and angle brackets', ', <>'],
+  ])('NO_NAME for a name of %s', (_what, line) => {
+    expect(checkName(line)).toEqual({ ok: false, error: 'NO_NAME' });
+  });
+
+  it.each([
+    ['a zero-width space', '\u200b/quit'],
+    ['a bidi mark', '\u200f/x'],
+    ['a tag character', '\u{E0020}/x'],
+    ['a comma', ',/x'],
+    ['an angle bracket and spaces', '< /x'],
+  ])('BAD_NAME for a "/" behind %s', (_what, line) => {
+    expect(checkName(line)).toEqual({ ok: false, error: 'BAD_NAME' });
+  });
+
+  it.each([
+    ['a zero-width space', 'Ann\u200b'],
+    ['a soft hyphen inside', 'A\u00adnn'],
+    ['a word joiner and a BOM', '\u2060A\ufeffnn'],
+    ['tag characters', 'A\u{E0041}nn\u{E007F}'],
+    ['a dangling ZWJ at either end', '\u200dAnn\u200d'],
+    ['a ZWJ next to a space', 'Ann \u200d'],
+    ['bidi marks', '\u200eAnn\u200f\u061c'],
+    ['a Hangul filler inside', 'An\u3164n'],
+    ['a variation selector with nothing before it', '\ufe0fAnn'],
+    ['a grapheme joiner', 'An\u034fn'],
+  ])('removes %s', (_what, line) => {
+    expect(checkName(line)).toEqual({ ok: true, name: 'Ann' });
+  });
+
+  it('removes "," "<" ">" (PROTOCOL.md §4), so that lists of names split cleanly', () => {
+    expect(checkName('Ann, Bob')).toEqual({ ok: true, name: 'Ann Bob' });
+    expect(checkName('<b>Ann</b>')).toEqual({ ok: true, name: 'bAnn/b' });
+    expect(checkName('Ann 5,')).toEqual({ ok: true, name: 'Ann 5' });
+  });
+
+  it.each([
+    ['a family (ZWJ between emoji)', FAMILY],
+    ['a heart with its emoji presentation selector', '❤️'],
+    ['a rainbow flag (selector, then ZWJ)', '🏳️\u200d🌈'],
+    ['a skin tone and a ZWJ', '👩🏽\u200d💻'],
+    ['a national flag', UA],
+    ['a subdivision flag (tag characters closed by CANCEL TAG)', SCOTLAND],
+    ['a keycap', '#️⃣'],
+    ['a ZWNJ inside a Persian word', 'می\u200cخواهم'],
+    ['a ZWJ after a virama (Sinhala)', 'ශ්\u200dරී'],
+  ])('keeps %s whole', (_what, name) => {
+    expect(checkName(name)).toEqual({ ok: true, name });
+    expect(checkName(`Ann ${name}`)).toEqual({ ok: true, name: `Ann ${name}` });
+  });
+
+  it('drops tag characters that do not close as a flag', () => {
+    expect(checkName('🏴\u{E0067}\u{E0062}')).toEqual({ ok: true, name: '🏴' });
+  });
+});
+
+describe('checkName: the cut at 32 code points falls between graphemes', () => {
+  const FAMILY = '👨\u200d👩\u200d👧';
+  it.each([
+    ['a family emoji, whole or not at all', 'a'.repeat(28) + FAMILY, 'a'.repeat(28)],
+    ['a family emoji that fits', 'a'.repeat(27) + FAMILY + 'b', 'a'.repeat(27) + FAMILY],
+    ['a flag’s two regional indicators together', 'a'.repeat(31) + '🇺🇦', 'a'.repeat(31)],
+    ['a letter with its combining mark', 'a'.repeat(31) + 'q\u0301', 'a'.repeat(31)],
+    ['a letter with its combining mark that fits', 'a'.repeat(30) + 'q\u0301z', 'a'.repeat(30) + 'q\u0301'],
+    ['seven families: six fit', FAMILY.repeat(7), FAMILY.repeat(6)],
+    ['twenty flags: sixteen fit', '🇺🇦'.repeat(20), '🇺🇦'.repeat(16)],
+  ])('%s', (_what, line, name) => {
+    expect(checkName(line)).toEqual({ ok: true, name });
+  });
+
+  it('cuts inside a single grapheme longer than 32 code points, keeping its base', () => {
+    const check = checkName('q' + '\u0301'.repeat(40));
+    expect(check).toEqual({ ok: true, name: 'q' + '\u0301'.repeat(31) });
+  });
+
+  it('never splits a grapheme, leaves a dangling joiner, or keeps "," "<" ">" (property)', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const graphemes = (s: string) => [...segmenter.segment(s)].map((g) => g.segment);
+    const piece = fc.constantFrom(FAMILY, '🇺🇦', '🇺', 'q\u0301', '❤️', '\u200d', '\u200c', '\ufe0f', '\u200b', '\u{E0067}', '\u{E007F}', '🏴', 'a', 'я', ' ', ',', '<', '/', '\u3164');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const line = parts.join('');
+        const check = checkName(line);
+        if (!check.ok) return;
+        expect([...check.name].length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+        expect(check.name).not.toMatch(/[,<>\u200b\u3164]/);
+        expect(check.name).not.toMatch(/^[\u200d\u200c\ufe0f]|[\u200d\u200c]$|\s[\u200d\u200c\ufe0f]|[\u200d\u200c]\s/u);
+        // The name is the cleaned line's first graphemes: none was split.
+        const kept = graphemes(check.name);
+        expect(graphemes(cleanName(line)).slice(0, kept.length)).toEqual(kept);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('nameKey: what names are compared by', () => {
+  it('is the name without the joiners and selectors it may keep, in NFC', () => {
+    expect(nameKey('❤️')).toBe(nameKey('❤'));
+    expect(nameKey('A\u200dB')).toBe('AB');
+    expect(nameKey('Ann')).not.toBe(nameKey('ann'));
+  });
+});
+
 describe('uniqueName', () => {
   it('keeps a free name, and gives a taken one the first free suffix', () => {
     expect(uniqueName('Ann', new Set())).toBe('Ann');
@@ -121,6 +205,12 @@ describe('uniqueName', () => {
 
   it('is case-sensitive, as names are shown as given', () => {
     expect(uniqueName('ann', new Set(['Ann']))).toBe('ann');
+  });
+
+  it('compares names by what they show: a joiner or a selector does not make a name new', () => {
+    expect(uniqueName('❤', new Set(['❤️']))).toBe('❤ 2');
+    expect(uniqueName('❤️', new Set(['❤']))).toBe('❤️ 2');
+    expect(uniqueName('Ann', new Set(['Ann\u200d', 'Ann 2']))).toBe('Ann 3');
   });
 });
 

@@ -62,6 +62,16 @@ describe('terminal client', () => {
     expect(c.stderr.seen).toEqual([]);
   });
 
+  it('writes no control character to the terminal, whatever the server sends (OSC 52, OSC 0, CSI 2J)', async () => {
+    const c = client(['--name', 'Ann']);
+    const ann = await server.nextPeer();
+    await ann.next();
+    ann.send('\x1b]52;c;aGVsbG8=\x07Word: ****', '\x1b]0;pwned\x07Turn: Bob', '\x1b[2J\x1b[3J\x1b[HBob\x07 joined the game', '/quit');
+    expect(await c.exited).toBe(0);
+    expect(c.stdout.seen).toEqual(['Word: ****', 'Turn: Bob', 'Bob joined the game']);
+    for (const line of c.stdout.seen) expect(line).not.toMatch(/[\x00-\x1f\x7f-\x9f]/);
+  });
+
   it('takes the name from the first stdin line, and answers turns with lines typed ahead', async () => {
     const c = client([]);
     c.child.stdin!.write('\n  Bob  \nx\n\nword\n');

@@ -16,6 +16,19 @@ describe('client session', () => {
     }
   });
 
+  it('prints a server line without control characters: no OSC 52, OSC 0, CSI 2J, bell or bidi override reaches the terminal', () => {
+    const s = pipe();
+    const hostile: [string, string][] = [
+      ['\x1b]52;c;aGVsbG8=\x07Word: ****', 'Word: ****'], // writes the clipboard
+      ['\x1b]0;pwned\x1b\\Turn: Ann', 'Turn: Ann'], // retitles the window
+      ['\x1b[2J\x1b[HScore: Ann 0', 'Score: Ann 0'], // clears the screen
+      ['Ann\x07\x08\x00 joined the game', 'Ann joined the game'],
+      ['\u202eAnn\u202c joined the game', 'Ann joined the game'],
+      ['\x9b31mred\x9d0;t\x9c', 'red'],
+    ];
+    for (const [line, shown] of hostile) expect(s.serverLine(line)).toEqual([{ kind: 'print', line: shown }]);
+  });
+
   it('prompts on /turn and sends one letter as /letter, more as /word', () => {
     const s = terminal();
     expect(s.serverLine('/turn')).toEqual([{ kind: 'prompt' }]);

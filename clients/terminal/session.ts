@@ -4,10 +4,11 @@
  * carries the effects out on a socket, stdout, stderr and readline.
  */
 import { commandForGuess, QUIT, TURN } from '../../protocol/commands.js';
+import { stripControls } from '../../protocol/controls.js';
 
 /** One thing the terminal client must do next (print, send, prompt, …): the session's output. */
 export type TerminalEffect =
-  /** Show a message line to the player (stdout), as it is. */
+  /** Show a message line to the player (stdout), already cleaned of control characters. */
   | { readonly kind: 'print'; readonly line: string }
   /** Send a line to the server. */
   | { readonly kind: 'send'; readonly line: string }
@@ -52,8 +53,9 @@ export class ClientSession {
       this.over = true;
       return [{ kind: 'exit', code: 0 }];
     }
-    // Messages, and any command this client does not know, are shown as they are.
-    return [{ kind: 'print', line }];
+    // Messages, and any command this client does not know, are shown, but never a control
+    // character: a server (a classmate's) could write the clipboard or clear the screen.
+    return [{ kind: 'print', line: stripControls(line) }];
   }
 
   /** A line the player typed (or a script wrote to stdin). */
