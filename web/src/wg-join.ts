@@ -29,6 +29,8 @@ export class WgJoin extends LitElement {
     css`
       :host {
         display: grid;
+        /* minmax(0, …): a wide child (the room's settings) must not widen the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
       }
       form.main {
