@@ -286,10 +286,3 @@ const TEXTS: Record<Lang, Record<Key, string>> = { en, uk };
 export function t(lang: Lang, key: Key, fields: Record<string, string | number> = {}): string {
   return TEXTS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(fields[k] ?? ''));
 }
-
-/** The language the user chose last, else the browser's. */
-export function initialLang(): Lang {
-  const saved = localStorage.getItem('wg.lang');
-  if (saved === 'en' || saved === 'uk') return saved;
-  return navigator.language.startsWith('uk') ? 'uk' : 'en';
-}

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { initialState, reduce, winnerOf, type ViewAction, type State } from './state.js';
 import { alphabetFor } from './alphabet.js';
-import { MESSAGES, LANGS, format, formatScores, type MessageId } from '../../protocol/index.js';
+import { MESSAGES, LANGS, format, formatList, formatScores, type MessageId } from '../../protocol/index.js';
 
 /** Runs per property; FUZZ_RUNS scales them up for a long run. */
 const RUNS = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_RUNS ?? 0) || 1000;
@@ -22,7 +22,10 @@ const field = fc.oneof(
 );
 /** A catalogue line in either language with arbitrary field values (what a crafted name produces). */
 const catalogueLine = fc.record({ id: fc.constantFrom(...IDS), lang: fc.constantFrom(...LANGS), a: field, b: field, n: fc.nat(1000) }).map(({ id, lang, a, b, n }) => {
-  const values: Record<string, string | number> = { name: a, letter: a, word: a, command: a, line: a, mask: b, k: n, n: n + 1, points: n };
+  const values: Record<string, string | number> = { name: a, letter: a, word: a, command: a, line: a, text: b, setting: a, mask: b, k: n, n: n + 1, points: n, seconds: n, count: n, code: b, key: b };
+  // PROTOCOL.md §8: lists of names and letters (PLAYERS, LETTERS).
+  values.names = formatList([a, b, a]);
+  values.letters = formatList([a, b]);
   values.scores = formatScores([
     { name: a, points: n },
     { name: b, points: n + 1 },

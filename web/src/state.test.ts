@@ -8,6 +8,7 @@ import { enCy, enWaiting } from './transcripts/en-three-players.js';
 import { referenceDan } from './transcripts/reference.js';
 import { noName, renamed, serverFull, stopping } from './transcripts/names.js';
 import { hostileLetter } from './transcripts/hostile.js';
+import { enCyPublic, roomNextGame } from './transcripts/section8.js';
 
 /** Plays a transcript through the reducer: join, open, then every line; `>` lines are sent. */
 function play(transcript: string, from: State = initialState): State[] {
@@ -288,5 +289,85 @@ describe('one hostile letter', () => {
     const chatted = reduce(reduce(uk, { type: 'line', line: '<Bob> hi', t: 1 }), { type: 'line', line: 'Turn: Ann joined the game', t: 2 });
     expect(chatted.serverLang).toBe('uk');
     expect(alphabetFor(chatted.mask, chatted.serverLang, 'en')).toBe(ALPHABETS.uk);
+  });
+});
+
+describe('a public table with the lines of §8 (PLAYERS, SEAT_KEY, CLOCK, CHAT, AWAY, BACK)', () => {
+  it('PLAYERS seats everyone in turn order at once, the earlier joiners before us', () => {
+    const s = after(enCyPublic, 'At the table: Ann, Word: x, Cy');
+    expect(s.players).toEqual([
+      { name: 'Ann', points: null, left: false },
+      { name: 'Word: x', points: null, left: false },
+      { name: 'Cy', points: null, left: false },
+    ]);
+    expect(s.me).toBe('Cy');
+    expect(s.phase).toBe('waiting');
+  });
+
+  it('chat that reads like the board, a join or our turn changes nothing but the log', () => {
+    const before = after(enCyPublic, 'Time to move: 30 s');
+    const s = after(enCyPublic, '<Word: x> Turn: Cy');
+    expect(s.log.slice(-4).map((e) => e.id)).toEqual(['CHAT', 'CHAT', 'CHAT', 'CHAT']);
+    expect({ ...s, log: before.log, wire: before.wire }).toEqual(before);
+  });
+
+  it('AWAY and BACK of a player whose name reads like WORD leave the board alone', () => {
+    const away = after(enCyPublic, 'Word: x lost the connection; the seat is kept for 60 s');
+    expect(away.log.at(-1)?.id).toBe('AWAY');
+    expect(away.mask).toBe('*i*i');
+    const back = after(enCyPublic, 'Word: x is back');
+    expect(back.log.at(-1)?.id).toBe('BACK');
+    expect(back.mask).toBe('ki*i');
+    expect(back.myTurn).toBe(true);
+  });
+
+  it('the whole game renders as without §8: moves, scores, turns, results, and the keyboard stays English', () => {
+    const s = end(enCyPublic);
+    expect(s.phase).toBe('over');
+    expect(s.players.map((p) => [p.name, p.points, p.left])).toEqual([
+      ['Ann', 2, false],
+      ['Word: x', 0, false],
+      ['Cy', 6, false],
+    ]);
+    expect(s.results).toEqual([
+      { name: 'Ann', points: 2 },
+      { name: 'Word: x', points: 0 },
+      { name: 'Cy', points: 6 },
+    ]);
+    expect(s.won).toBe(true);
+    expect(winnerOf(s)).toBe('Cy');
+    expect(s.letters).toEqual({ i: 'hit', z: 'miss', k: 'hit' });
+    expect(s.last).toMatchObject({ by: 'Cy', kind: 'word', outcome: 'right', earned: 1, delta: 5 });
+    expect(s.turns).toBe(2);
+    expect(alphabetFor(s.mask, s.serverLang, 'uk')).toBe(ALPHABETS.en);
+    // Every line is in the log, each recognised.
+    expect(s.log.filter((e) => e.id === null && e.kind !== 'command')).toEqual([]);
+    expect(s.log.find((e) => e.id === 'SEAT_KEY')?.kind).toBe('player');
+  });
+
+  it('a room’s ROOM_TOTAL, NEXT_GAME and a chat line ending in a number are no RESULT; the next game starts on a new board', () => {
+    const over = after(roomNextGame, '<Bob> gg 5');
+    expect(over.results).toEqual([
+      { name: 'Ann', points: 4 },
+      { name: 'Bob', points: 0 },
+    ]);
+    expect(over.log.slice(-3).map((e) => e.id)).toEqual(['ROOM_TOTAL', 'NEXT_GAME', 'CHAT']);
+    expect(over.players.map((p) => p.name)).toEqual(['Ann', 'Bob']);
+    const next = after(roomNextGame, 'The game has started!', 2);
+    expect(next).toMatchObject({ phase: 'playing', mask: null, results: null, winner: null, won: false, last: null, letters: {} });
+    const s = end(roomNextGame);
+    expect(s.mask).toBe('*a*');
+    expect(s.letters).toEqual({ a: 'hit' });
+    expect(s.last).toMatchObject({ by: 'Bob', value: 'a', outcome: 'hit', earned: 1, delta: 1 });
+    expect(s.players.map((p) => [p.name, p.points])).toEqual([
+      ['Ann', 0],
+      ['Bob', 1],
+    ]);
+  });
+
+  it('LETTERS (coming back, or watching) marks the named letters by the mask', () => {
+    let s = after(roomNextGame, 'Word: *a*');
+    s = reduce(s, { type: 'line', line: 'Letters named: a, Z, e', t: 99 });
+    expect(s.letters).toEqual({ a: 'hit', z: 'miss', e: 'miss' });
   });
 });

@@ -3,7 +3,8 @@
  * (and the lines we send, and the socket's open/close) in, what the page shows out.
  * No DOM, no socket, no clock: every action carries its own time.
  */
-import { CloseCode, LETTER, MESSAGES, QUIT, TURN, WORD, parseAs, parseCommand, parseMessage, parseScores } from '../../protocol/index.js';
+import { CloseCode, LETTER, MESSAGES, QUIT, TURN, WORD, parseAs, parseCommand, parseList, parseMessage, parseScores } from '../../protocol/index.js';
+import { normalize } from '../../game/rules.js';
 import type { Lang, MessageId } from '../../protocol/index.js';
 import { markLetters, named, passed, settle, wins } from './last-move.js';
 import type { LastMove, LetterMark, MoveNews } from './last-move.js';
@@ -110,6 +111,9 @@ export const initialState: State = {
   refusal: null,
 };
 
+/** What a new game clears. */
+const NEW_BOARD = { mask: null, letters: {}, turnOf: null, myTurn: false, last: null, won: false, winner: null, results: null } as const satisfies Partial<State>;
+
 /** Lines after which the server closes the connection: we were refused. */
 const REFUSALS: ReadonlySet<MessageId> = new Set(['NO_NAME', 'BAD_NAME', 'NAME_TIMEOUT', 'SERVER_FULL', 'STOPPING']);
 /** Replies to a move that was not acted on; the server sends `/turn` again. */
@@ -182,8 +186,7 @@ function line(state: State, text: string, t: number): State {
     if (text === QUIT) return { ...state, myTurn: false };
     return state;
   }
-  // After GAME_OVER the lines are RESULTs, which would match almost anything.
-  const parsed = state.phase === 'over' && state.results ? parseAs('RESULT', text) ?? parseMessage(text) : parseNamed(state, text);
+  const parsed = state.phase === 'over' && state.results ? parseResult(state, text) : parseNamed(state, text);
   if (!parsed || (parsed.id === 'RESULT' && state.phase !== 'over')) return log(state, text, t, 'other', null);
   const { id, fields } = parsed;
   state = log(state, text, t, MESSAGES[id].to, id);
@@ -200,8 +203,12 @@ const SPOKEN: ReadonlySet<MessageId> = new Set(
   (Object.keys(MESSAGES) as MessageId[]).filter((id) => MESSAGES[id].en !== MESSAGES[id].uk && !/\{(name|text|letter|word|scores|names|letters|line|command|setting)\}/.test(MESSAGES[id].en)),
 );
 
-/** Messages whose name field may hold any text a player chose. */
-const NAMED: readonly MessageId[] = ['LEFT', 'TIMEOUT', 'TURN_OF', 'JOINED'];
+/** Messages with a name field, which may hold any text a player chose (RESULT is read apart). */
+const NAMED: readonly MessageId[] = (Object.keys(MESSAGES) as MessageId[]).filter((id) => id !== 'RESULT' && MESSAGES[id].en.includes('{name}'));
+
+function knows(state: State, name: string | undefined): boolean {
+  return name !== undefined && (name === state.me || state.players.some((p) => p.name === name));
+}
 
 /**
  * A crafted name can make one line match two messages: a player named `Word: cat`
@@ -210,13 +217,24 @@ const NAMED: readonly MessageId[] = ['LEFT', 'TIMEOUT', 'TURN_OF', 'JOINED'];
  */
 function parseNamed(state: State, text: string): ReturnType<typeof parseMessage> {
   const first = parseMessage(text);
-  const known = (name: string | undefined) => name !== undefined && (name === state.me || state.players.some((p) => p.name === name));
-  if (!first || known(first.fields.name)) return first;
+  if (!first || knows(state, first.fields.name)) return first;
   for (const id of NAMED) {
     const other = parseAs(id, text);
-    if (other && known(other.fields.name)) return other;
+    if (other && knows(state, other.fields.name)) return other;
   }
   return first;
+}
+
+/**
+ * After GAME_OVER, `name points` reads as RESULT when the name is a player's: a
+ * player named `Word: x` has the result `Word: x 5`. Otherwise what the line says
+ * wins: a room's ROOM_TOTAL (`Room K7QXM total: Ann 5, Bob 3`) or a chat line
+ * (`<Ann> 5`) also ends in a number, and neither is a result.
+ */
+function parseResult(state: State, text: string): ReturnType<typeof parseMessage> {
+  const result = parseAs('RESULT', text);
+  if (result && knows(state, result.fields.name)) return result;
+  return parseNamed(state, text) ?? result;
 }
 
 function message(state: State, id: MessageId, f: Readonly<Record<string, string>>): State {
@@ -239,8 +257,13 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       return { ...state, nameNote: { id, text: '' } };
     case 'WAITING':
       return { ...state, waiting: { k: Number(f.k), n: Number(f.n) } };
+    case 'PLAYERS':
+      return { ...state, players: seated(state.players, parseList(f.names)) };
     case 'STARTED':
-      return { ...state, phase: 'playing', waiting: null };
+      // A new game (a room plays game after game on one connection): a new board.
+      return { ...state, ...NEW_BOARD, phase: 'playing', waiting: null };
+    case 'LETTERS':
+      return { ...state, letters: marksOf(parseList(f.letters), state.mask) };
     case 'WORD':
       return word(state, f.mask);
     case 'TURN_OF':
@@ -284,6 +307,21 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       if (INVALID.has(id) && state.last?.by === state.me) return settled(state, { type: 'refused' });
       return state;
   }
+}
+
+/** PLAYERS: everyone seated, in turn order; what we knew of each is kept. */
+function seated(players: readonly Player[], names: readonly string[]): readonly Player[] {
+  const known = new Map(players.map((p) => [p.name, p]));
+  const listed = [...new Set(names)].filter((name) => name !== '');
+  const rest = players.filter((p) => !listed.includes(p.name));
+  return [...listed.map((name) => known.get(name) ?? { name, points: null, left: false }), ...rest];
+}
+
+/** LETTERS (when we come back, or watch): those in the mask are hits, the others misses. */
+function marksOf(letters: readonly string[], mask: string | null): State['letters'] {
+  const open = [...normalize(mask ?? '')];
+  // fromEntries makes own keys, whatever a letter is called (`__proto__` too).
+  return Object.fromEntries(letters.map((l) => normalize(l)).map((l) => [l, open.includes(l) ? 'hit' : 'miss'] as const));
 }
 
 /** A new mask settles the move and shows who won. */

@@ -1,11 +1,15 @@
 import { LitElement, html, css, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { Lang } from '../../protocol/index.js';
+import type { JoinEvent, LangEvent, SendEvent } from './events.js';
+import { alphabetFor } from './alphabet.js';
+import { t } from './i18n.js';
+import { PreferencesController } from './preferences-controller.js';
 import { SocketController } from './socket-controller.js';
-import { initialLang, t } from './i18n.js';
+import { SoundController } from './sound-controller.js';
 import { initialState, reduce, winnerOf } from './state.js';
-import type { State, ViewAction } from './state.js';
+import type { State } from './state.js';
 import { shared } from './styles.js';
+import { TitleController } from './title-controller.js';
 import './wg-board.js';
 import './wg-error.js';
 import './wg-join.js';
@@ -14,7 +18,11 @@ import './wg-results.js';
 import './wg-waiting.js';
 import './wg-wire.js';
 
-/** The page: holds the view state, owns the connection, lays out the screens. */
+/**
+ * The page: holds the view state (the reducer's), lays out the screens, passes each
+ * element the few properties it shows. The socket, the saved preferences, the title
+ * and the turn tone are each a ReactiveController's.
+ */
 @customElement('wg-app')
 export class WgApp extends LitElement {
   static styles = [
@@ -75,92 +83,34 @@ export class WgApp extends LitElement {
   ];
 
   @state() private s: State = initialState;
-  @state() private ui: Lang = initialLang();
-  @state() private muted = localStorage.getItem('wg.muted') === '1';
+  /** Whether the Wire view is open. */
   @state() private wire = false;
-  private name = localStorage.getItem('wg.name') ?? '';
-  private audio: AudioContext | null = null;
-  private conn = new SocketController(this, (a) => this.dispatch(a));
-
-  private onVisible = () => {
-    if (!document.hidden) document.title = t(this.ui, 'title');
-  };
-
-  connectedCallback() {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisible);
-    document.documentElement.lang = this.ui;
-    document.title = t(this.ui, 'title');
-  }
-
-  disconnectedCallback() {
-    document.removeEventListener('visibilitychange', this.onVisible);
-    super.disconnectedCallback();
-  }
-
-  private dispatch(action: ViewAction) {
-    const prev = this.s;
-    this.s = reduce(prev, action);
-    // A new turn while the tab is hidden: say so in the title, and ring.
-    if (this.s.turns > prev.turns && document.hidden) {
-      document.title = t(this.ui, 'titleTurn');
-      if (!this.muted) this.beep();
-    } else if (prev.myTurn && !this.s.myTurn) {
-      document.title = t(this.ui, 'title');
-    }
-  }
-
-  private beep() {
-    const ctx = this.audio;
-    if (!ctx) return;
-    void ctx.resume();
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
-    osc.frequency.value = 660;
-    gain.gain.setValueAtTime(0.2, ctx.currentTime);
-    gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.35);
-    osc.connect(gain).connect(ctx.destination);
-    osc.start();
-    osc.stop(ctx.currentTime + 0.35);
-  }
+  private prefs = new PreferencesController(this);
+  private socket = new SocketController(this, (a) => (this.s = reduce(this.s, a)));
+  private sound = new SoundController(this, () => ({ turns: this.s.turns, muted: this.prefs.muted }));
+  // Registers itself with the page; it is never called.
+  private readonly pageTitle = new TitleController(this, () => ({ lang: this.prefs.lang, turns: this.s.turns, myTurn: this.s.myTurn }));
 
   private join(name: string) {
-    this.name = name;
-    localStorage.setItem('wg.name', name);
-    // Browsers let a page make sound only after a user gesture: this is one.
-    try {
-      this.audio ??= new AudioContext();
-    } catch {
-      this.audio = null;
-    }
-    this.conn.connect(name);
-  }
-
-  private setLang(lang: Lang) {
-    this.ui = lang;
-    localStorage.setItem('wg.lang', lang);
-    document.documentElement.lang = lang;
-    document.title = t(lang, 'title');
-  }
-
-  private toggleSound() {
-    this.muted = !this.muted;
-    localStorage.setItem('wg.muted', this.muted ? '1' : '0');
+    this.prefs.setName(name);
+    this.sound.unlock(); // Join is a user gesture
+    this.socket.connect(name);
   }
 
   /** What a screen reader hears: the turn, the result. */
   private announcement(): string {
     const s = this.s;
+    const lang = this.prefs.lang;
     if (s.phase === 'over') {
       const w = winnerOf(s);
-      return `${t(this.ui, 'over')}. ${w === s.me ? t(this.ui, 'youWon') : w ? t(this.ui, 'winner', { name: w }) : ''}`;
+      return `${t(lang, 'over')}. ${w === s.me ? t(lang, 'youWon') : w ? t(lang, 'winner', { name: w }) : ''}`;
     }
-    return s.myTurn ? t(this.ui, 'yourTurnShort') : '';
+    return s.myTurn ? t(lang, 'yourTurnShort') : '';
   }
 
   render() {
     const s = this.s;
-    const lang = this.ui;
+    const lang = this.prefs.lang;
     const inGame = s.phase !== 'join' && s.phase !== 'connecting';
     return html`
       <header>
@@ -172,10 +122,10 @@ export class WgApp extends LitElement {
             </p>`
           : ''}
         <div class="tools">
-          <button aria-pressed=${this.muted ? 'false' : 'true'} @click=${this.toggleSound}>
+          <button aria-pressed=${this.prefs.muted ? 'false' : 'true'} @click=${() => this.prefs.setMuted(!this.prefs.muted)}>
             <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
               <path d="M3 9v6h4l5 5V4L7 9H3z" fill="currentColor" />
-              ${this.muted
+              ${this.prefs.muted
                 ? svg`<path d="M16 9l6 6M22 9l-6 6" stroke="currentColor" stroke-width="2" />`
                 : svg`<path d="M16 8a5 5 0 0 1 0 8M19 5a9 9 0 0 1 0 14" fill="none" stroke="currentColor" stroke-width="2" />`}
             </svg>
@@ -191,11 +141,11 @@ export class WgApp extends LitElement {
           ${s.phase === 'join' || s.phase === 'connecting'
             ? html`<wg-join
                 .locale=${lang}
-                .name=${s.typedName || this.name}
+                .name=${s.typedName || this.prefs.name}
                 .note=${s.nameNote}
                 .busy=${s.phase === 'connecting'}
-                @wg-join=${(e: CustomEvent<{ name: string }>) => this.join(e.detail.name)}
-                @wg-lang=${(e: CustomEvent<{ lang: Lang }>) => this.setLang(e.detail.lang)}
+                @wg-join=${(e: JoinEvent) => this.join(e.detail.name)}
+                @wg-lang=${(e: LangEvent) => this.prefs.setLang(e.detail.lang)}
               ></wg-join>`
             : ''}
           ${s.phase === 'waiting'
@@ -206,7 +156,7 @@ export class WgApp extends LitElement {
                 .locale=${lang}
                 .error=${s.error}
                 @wg-again=${() => this.join(s.typedName)}
-                @wg-home=${() => this.dispatch({ type: 'home' })}
+                @wg-home=${() => (this.s = reduce(this.s, { type: 'home' }))}
               ></wg-error>`
             : ''}
           ${s.phase === 'over'
@@ -219,7 +169,19 @@ export class WgApp extends LitElement {
               ></wg-results>`
             : ''}
           ${s.mask !== null && s.phase !== 'join'
-            ? html`<wg-board .locale=${lang} .game=${s} @wg-send=${(e: CustomEvent<{ line: string }>) => this.conn.send(e.detail.line)}></wg-board>`
+            ? html`<wg-board
+                .locale=${lang}
+                .mask=${s.mask}
+                .players=${s.players}
+                .me=${s.me}
+                .turnOf=${s.turnOf}
+                .myTurn=${s.myTurn}
+                .live=${s.phase === 'playing'}
+                .last=${s.last}
+                .letters=${s.letters}
+                .alphabet=${alphabetFor(s.mask, s.serverLang, lang)}
+                @wg-send=${(e: SendEvent) => this.socket.send(e.detail.line)}
+              ></wg-board>`
             : ''}
         </div>
         <div class="side">
@@ -228,5 +190,11 @@ export class WgApp extends LitElement {
         </div>
       </main>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-app': WgApp;
   }
 }

@@ -1,10 +1,10 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { HIDDEN } from '../../game/rules.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
-import { alphabetFor } from './alphabet.js';
-import type { LastMove } from './last-move.js';
-import type { State } from './state.js';
+import type { LastMove, LetterMark } from './last-move.js';
+import type { Player } from './state.js';
 import { shared } from './styles.js';
 import './wg-keyboard.js';
 
@@ -38,7 +38,7 @@ export function moveText(lang: Lang, m: LastMove): string {
   return `${what}: ${outcome}`;
 }
 
-/** The table in play: the word as tiles, the players in turn order, the last move, the controls. */
+/** The table in play: the word as tiles, the players in turn order, the last move, the keyboard (its `wg-send` bubbles through). */
 @customElement('wg-board')
 export class WgBoard extends LitElement {
   static styles = [
@@ -116,30 +116,47 @@ export class WgBoard extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
-  @property({ attribute: false }) game!: State;
+  /** The word as WORD showed it last: `*` for a hidden letter. */
+  @property() mask: string | null = null;
+  /** The players in turn order, with their points. */
+  @property({ attribute: false }) players: readonly Player[] = [];
+  /** Our own name at the table. */
+  @property() me = '';
+  /** Whose turn it is (TURN_OF). */
+  @property() turnOf: string | null = null;
+  /** True between `/turn` and our move: the keyboard is ours. */
+  @property({ type: Boolean }) myTurn = false;
+  /** The game is on (not over): show whose turn it is and the keyboard. */
+  @property({ type: Boolean }) live = false;
+  /** The last move at the table. */
+  @property({ attribute: false }) last: LastMove | null = null;
+  /** Letters named so far and what became of them. */
+  @property({ attribute: false }) letters: Readonly<Record<string, LetterMark>> = {};
+  /** The on-screen keyboard's letters (alphabet.ts). */
+  @property({ attribute: false }) alphabet: readonly string[] = [];
 
   render() {
-    const g = this.game;
     const lang = this.locale;
-    const chars = [...(g.mask ?? '')];
-    const label = `${t(lang, 'word')}: ${chars.map((c) => (c === '*' ? t(lang, 'blank') : c)).join(' ')}`;
-    const live = g.phase === 'playing';
-    const status = !live ? '' : g.myTurn ? t(lang, 'yourTurnShort') : g.turnOf ? t(lang, 'turnOf', { name: g.turnOf }) : '';
+    const chars = [...(this.mask ?? '')];
+    const label = `${t(lang, 'word')}: ${chars.map((c) => (c === HIDDEN ? t(lang, 'blank') : c)).join(' ')}`;
+    const live = this.live;
+    const status = !live ? '' : this.myTurn ? t(lang, 'yourTurnShort') : this.turnOf ? t(lang, 'turnOf', { name: this.turnOf }) : '';
     return html`
       <div class="word card" role="img" aria-label=${label}>
-        ${chars.map((c) => html`<span class="tile ${c === '*' ? 'blank' : ''}">${c === '*' ? '' : c}</span>`)}
+        ${chars.map((c) => html`<span class="tile ${c === HIDDEN ? 'blank' : ''}">${c === HIDDEN ? '' : c}</span>`)}
       </div>
-      ${status ? html`<p class="status ${g.myTurn ? 'mine' : ''}">${status}</p>` : ''}
-      ${g.last ? html`<p class="last">${moveText(lang, g.last)}</p>` : ''}
+      ${status ? html`<p class="status ${this.myTurn ? 'mine' : ''}">${status}</p>` : ''}
+      ${this.last ? html`<p class="last">${moveText(lang, this.last)}</p>` : ''}
       <ol aria-label=${t(lang, 'players')}>
-        ${g.players.map(
-          (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === g.turnOf && live ? 'true' : 'false'}>
-            <span>${p.name}${p.name === g.me ? html` <span class="muted">(${t(lang, 'you')})</span>` : ''}${p.left
+        ${this.players.map(
+          (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === this.turnOf && live ? 'true' : 'false'}>
+            <span>${p.name}${p.name === this.me ? html` <span class="muted">(${t(lang, 'you')})</span>` : ''}${p.left
               ? html` <span class="muted">(${t(lang, 'left')})</span>`
               : ''}</span>
             ${p.points === null ? '' : html`<span class="pts">${p.points}</span>`}
-            ${p.name === g.turnOf && live ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
+            ${p.name === this.turnOf && live ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
           </li>`,
         )}
       </ol>
@@ -147,13 +164,19 @@ export class WgBoard extends LitElement {
         ? html`<wg-keyboard
             class="card"
             .locale=${lang}
-            .alphabet=${alphabetFor(g.mask, g.serverLang, lang)}
-            .letters=${g.letters}
-            .mask=${g.mask ?? ''}
-            .enabled=${g.myTurn}
-            .turnOf=${g.turnOf ?? ''}
+            .alphabet=${this.alphabet}
+            .letters=${this.letters}
+            .mask=${this.mask ?? ''}
+            .enabled=${this.myTurn}
+            .turnOf=${this.turnOf ?? ''}
           ></wg-keyboard>`
         : ''}
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-board': WgBoard;
   }
 }

@@ -3,6 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import type { ConnError } from './state.js';
+import { emit } from './events.js';
+import type { PlainEvent } from './events.js';
 import { shared } from './styles.js';
 
 /** A connection problem, said plainly, with a way on: `wg-again` or `wg-home`. */
@@ -23,7 +25,9 @@ export class WgError extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** What went wrong, with the close code and the server's or gateway's words. */
   @property({ attribute: false }) error: ConnError | null = null;
 
   firstUpdated() {
@@ -40,13 +44,19 @@ export class WgError extends LitElement {
       ${e.detail ? html`<p>${e.detail}</p>` : ''}
       <p class="muted">${t(lang, 'code', { code: e.code })}</p>
       <div class="actions">
-        <button class="primary" @click=${() => this.fire('wg-again')}>${t(lang, e.kind === 'refused' ? 'joinAgain' : 'reconnect')}</button>
-        <button @click=${() => this.fire('wg-home')}>${t(lang, 'changeName')}</button>
+        <button class="primary" @click=${() => emit(this, 'wg-again')}>${t(lang, e.kind === 'refused' ? 'joinAgain' : 'reconnect')}</button>
+        <button @click=${() => emit(this, 'wg-home')}>${t(lang, 'changeName')}</button>
       </div>
     </section>`;
   }
+}
 
-  private fire(type: string) {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-error': WgError;
+  }
+  interface HTMLElementEventMap {
+    'wg-again': PlainEvent;
+    'wg-home': PlainEvent;
   }
 }

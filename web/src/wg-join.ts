@@ -5,6 +5,8 @@ import { t } from './i18n.js';
 import { cleanCode } from './lobby.js';
 import type { BotLevel, RoomSettings } from './lobby.js';
 import type { RoomNote } from './room-state.js';
+import type { JoinEvent, LangEvent, PlainEvent } from './events.js';
+import { emit } from './events.js';
 import type { State } from './state.js';
 import { shared } from './styles.js';
 import './wg-computer.js';
@@ -27,6 +29,8 @@ export class WgJoin extends LitElement {
     css`
       :host {
         display: grid;
+        /* minmax(0, …): a wide child (the room's settings) must not widen the page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
       }
       form.main {
@@ -76,9 +80,13 @@ export class WgJoin extends LitElement {
     `,
   ];
 
+  /** The page's language (also the language picked in the form). */
   @property() locale: Lang = 'en';
+  /** The name to offer: the one typed last. */
   @property() name = '';
+  /** A name problem the server reported (NO_NAME, BAD_NAME) or the name it gave us (RENAMED). */
   @property({ attribute: false }) note: State['nameNote'] = null;
+  /** Connecting: the buttons that connect are disabled. */
   @property({ type: Boolean }) busy = false;
   /** The room the page's link names: only the name is asked. */
   @property() room: string | null = null;
@@ -113,7 +121,7 @@ export class WgJoin extends LitElement {
         <button class="primary" ?disabled=${this.busy}>${this.busy ? t(lang, 'connecting') : t(lang, 'join')}</button>
         <p class="muted">${t(lang, this.room ? 'roomJoinHint' : 'joinHint')}</p>
         <p class="note" role="alert">${this.roomNoteText()}</p>
-        ${this.room ? html`<button type="button" class="link" @click=${() => this.fire('wg-forget-room', {})}>${t(lang, 'otherGame')}</button>` : ''}
+        ${this.room ? html`<button type="button" class="link" @click=${() => emit(this, 'wg-forget-room')}>${t(lang, 'otherGame')}</button>` : ''}
       </form>
       ${this.room
         ? ''
@@ -167,21 +175,21 @@ export class WgJoin extends LitElement {
   private submit(e: Event) {
     e.preventDefault();
     const name = this.nameInput().value;
-    if (this.room) this.fire('wg-join-room', { name, code: this.room });
-    else this.fire('wg-join', { name });
+    if (this.room) emit(this, 'wg-join-room', { name, code: this.room });
+    else emit(this, 'wg-join', { name });
   }
 
   private openRoom(e: CustomEvent<{ settings: RoomSettings; words: readonly string[] }>) {
     e.stopPropagation();
     const name = this.requireName();
-    if (name !== null) this.fire('wg-new', { name, settings: e.detail.settings, words: e.detail.words });
+    if (name !== null) emit(this, 'wg-new', { name, settings: e.detail.settings, words: e.detail.words });
   }
 
   private playComputer(e: CustomEvent<{ level: BotLevel }>) {
     e.stopPropagation();
     const name = this.requireName();
     const settings: RoomSettings = { ...COMPUTER_GAME, lang: this.locale };
-    if (name !== null) this.fire('wg-new', { name, settings, words: [], bot: e.detail.level });
+    if (name !== null) emit(this, 'wg-new', { name, settings, words: [], bot: e.detail.level });
   }
 
   private joinByCode(e: Event) {
@@ -192,15 +200,30 @@ export class WgJoin extends LitElement {
       return;
     }
     const name = this.requireName();
-    if (name !== null) this.fire('wg-join-room', { name, code });
+    if (name !== null) emit(this, 'wg-join-room', { name, code });
   }
 
   private langChanged(e: Event) {
     const lang = (e.target as HTMLSelectElement).value as Lang;
-    this.fire('wg-lang', { lang });
+    emit(this, 'wg-lang', { lang });
   }
+}
 
-  private fire(type: string, detail: object) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+/** `wg-new`: open a room with these settings and words (and a computer player), then sit in it as `name`. */
+export type NewRoomEvent = CustomEvent<{ readonly name: string; readonly settings: RoomSettings; readonly words: readonly string[]; readonly bot?: BotLevel }>;
+/** `wg-join-room`: sit in the room with this code as `name`. */
+export type JoinRoomEvent = CustomEvent<{ readonly name: string; readonly code: string }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-join': WgJoin;
+  }
+  interface HTMLElementEventMap {
+    'wg-join': JoinEvent;
+    'wg-lang': LangEvent;
+    'wg-new': NewRoomEvent;
+    'wg-join-room': JoinRoomEvent;
+    /** Back from a room's link to every way to play. */
+    'wg-forget-room': PlainEvent;
   }
 }

@@ -6,6 +6,8 @@ import { t } from './i18n.js';
 import { typedLetter } from './alphabet.js';
 import { normalize } from '../../game/rules.js';
 import type { LetterMark } from './last-move.js';
+import { emit } from './events.js';
+import type { SendEvent } from './events.js';
 import { shared } from './styles.js';
 
 /**
@@ -65,11 +67,17 @@ export class WgKeyboard extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The letters to show as keys. */
   @property({ attribute: false }) alphabet: readonly string[] = [];
+  /** Letters named so far and what became of them: named keys are disabled. */
   @property({ attribute: false }) letters: Readonly<Record<string, LetterMark>> = {};
+  /** The word as shown: its open letters are disabled too. */
   @property() mask = '';
+  /** Our turn: keys, the word field and typed letters work. */
   @property({ type: Boolean }) enabled = false;
+  /** Whose turn it is, for the legend while we wait. */
   @property() turnOf = '';
 
   private onKey = (e: KeyboardEvent) => {
@@ -131,6 +139,15 @@ export class WgKeyboard extends LitElement {
   }
 
   private send(line: string) {
-    this.dispatchEvent(new CustomEvent('wg-send', { detail: { line }, bubbles: true, composed: true }));
+    emit(this, 'wg-send', { line });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-keyboard': WgKeyboard;
+  }
+  interface HTMLElementEventMap {
+    'wg-send': SendEvent;
   }
 }

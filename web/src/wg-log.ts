@@ -42,7 +42,9 @@ export class WgLog extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** Every line the server sent, in order. */
   @property({ attribute: false }) entries: readonly LogEntry[] = [];
 
   private stick = true;
@@ -67,5 +69,11 @@ export class WgLog extends LitElement {
   updated() {
     const el = this.renderRoot.querySelector('.log');
     if (el && this.stick) el.scrollTop = el.scrollHeight;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-log': WgLog;
   }
 }

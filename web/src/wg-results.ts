@@ -3,6 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import type { State } from './state.js';
+import { emit } from './events.js';
+import type { PlainEvent } from './events.js';
 import { shared } from './styles.js';
 
 /** The end: results in turn order, the winner highlighted, Play again (`wg-again`). */
@@ -39,10 +41,13 @@ export class WgResults extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** Our own name, marked "(you)". */
   @property() me = '';
+  /** Who won (highlighted); empty when nobody can tell. */
   @property() winner = '';
-  @property({ type: Boolean }) connected = false;
+  /** The RESULT lines, in turn order. */
   @property({ attribute: false }) results: NonNullable<State['results']> = [];
 
   firstUpdated() {
@@ -75,6 +80,15 @@ export class WgResults extends LitElement {
   }
 
   private again() {
-    this.dispatchEvent(new CustomEvent('wg-again', { bubbles: true, composed: true }));
+    emit(this, 'wg-again');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-results': WgResults;
+  }
+  interface HTMLElementEventMap {
+    'wg-again': PlainEvent;
   }
 }

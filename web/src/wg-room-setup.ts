@@ -53,6 +53,8 @@ export class WgRoomSetup extends LitElement {
       }
       .words {
         display: grid;
+        /* minmax(0, …): the file field's own width must not widen a 360 px page. */
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.3rem;
         margin-bottom: 0.75rem;
       }

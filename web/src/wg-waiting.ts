@@ -20,9 +20,13 @@ export class WgWaiting extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** Our own name, marked "(you)". */
   @property() me = '';
+  /** Who has joined, in order. */
   @property({ attribute: false }) players: readonly Player[] = [];
+  /** From WAITING: k players of n. */
   @property({ attribute: false }) waiting: State['waiting'] = null;
 
   render() {
@@ -39,5 +43,11 @@ export class WgWaiting extends LitElement {
         )}
       </ul>
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-waiting': WgWaiting;
   }
 }

@@ -44,7 +44,9 @@ export class WgWire extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The raw lines both ways, and the socket's open and close. */
   @property({ attribute: false }) entries: readonly WireEntry[] = [];
 
   render() {
@@ -62,5 +64,11 @@ export class WgWire extends LitElement {
   updated() {
     const el = this.renderRoot.querySelector('.wire');
     if (el) el.scrollTop = el.scrollHeight;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-wire': WgWire;
   }
 }
