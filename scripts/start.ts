@@ -101,7 +101,9 @@ if (flags.words) serverArgs.push('--words', flags.words);
 const server = run('game server', 'server/main.ts', serverArgs);
 try {
   await waitForLine('server', server, /listening on/);
-  const gateway = run('gateway', 'gateway/main.ts', [...(flags.host ? hostArgs : ['--host', '::']), '--port', String(flags.port), '--target', `127.0.0.1:${flags['game-port']}`]);
+  // The gateway names each browser in a PROXY line, so the server's per-address limits see browsers too.
+  const gatewayArgs = [...(flags.host ? hostArgs : ['--host', '::']), '--port', String(flags.port), '--target', `127.0.0.1:${flags['game-port']}`, '--send-proxy'];
+  const gateway = run('gateway', 'gateway/main.ts', gatewayArgs);
   await waitForLine('gateway', gateway, /listening on/);
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);
