@@ -45,6 +45,8 @@ const CR = 0x0d;
 /** Settings for one bridge; the gateway passes the same object to every bridge. */
 export interface BridgeOptions {
   readonly target: Target;
+  /** Line servers to try in this order until one accepts (the gateway's round robin); default: just `target`. */
+  readonly targets?: readonly Target[];
   /** Bytes queued on the WebSocket above which TCP reading pauses. */
   readonly highWaterMark?: number;
   readonly lingerMs?: number;
@@ -76,7 +78,9 @@ export class Bridge {
   alive = true;
   private readonly ws: WebSocket;
   private readonly raw: Duplex;
-  private readonly tcp: net.Socket;
+  private tcp!: net.Socket;
+  /** Targets not tried yet: one that refuses is skipped for the next. */
+  private readonly untried: Target[];
   private readonly opts: BridgeOptions;
   private readonly highWaterMark: number;
   /** Made on first use: a pair that only ever sees whole lines never needs one. */
@@ -125,11 +129,18 @@ export class Bridge {
     // Hold the browser's frames until there is somewhere to send them.
     ws.pause();
 
-    const tcp = net.connect({ host: opts.target.host, port: opts.target.port });
+    this.untried = [...(opts.targets ?? [opts.target])];
+    this.dial(this.untried.shift()!);
+  }
+
+  /** Connects to one target; before it accepts, a failure moves on to the next untried one. */
+  private dial(target: Target): void {
+    const tcp = net.connect({ host: target.host, port: target.port });
     this.tcp = tcp;
+    this.tcpError = false;
     tcp.on('error', (err: Error) => {
       this.tcpError = true;
-      this.notice(`${this.connected ? 'connection to' : 'cannot reach'} ${opts.target.host}:${opts.target.port}: ${err.message}`);
+      this.notice(`${this.connected ? 'connection to' : 'cannot reach'} ${target.host}:${target.port}: ${err.message}`);
     });
     // A plain timer: a socket timeout stays attached once cleared and is refreshed on every read and write.
     this.connectTimer = setTimeout(destroyTcp, CONNECT_TIMEOUT_MS, tcp);
@@ -308,6 +319,10 @@ export class Bridge {
   }
 
   private onTcpClose(): void {
+    if (!this.connected && !this.wsClosed && this.untried.length > 0) {
+      clearTimeout(this.connectTimer);
+      return this.dial(this.untried.shift()!);
+    }
     this.tcpClosed = true;
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;

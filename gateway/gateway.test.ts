@@ -141,6 +141,7 @@ describe('/healthz', () => {
       connections: 1,
       target: `127.0.0.1:${echo.port}`,
       targetReachable: true,
+      targets: [{ target: `127.0.0.1:${echo.port}`, reachable: true }],
     });
   });
 
@@ -154,6 +155,7 @@ describe('/healthz', () => {
       connections: 0,
       target: `127.0.0.1:${port}`,
       targetReachable: false,
+      targets: [{ target: `127.0.0.1:${port}`, reachable: false }],
     });
   });
 });

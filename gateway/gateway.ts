@@ -21,8 +21,8 @@ export interface GatewayOptions {
   host?: string;
   /** Port to listen on; 0 picks a free one. Default GATEWAY_PORT. */
   port?: number;
-  /** The line server every WebSocket is connected to. */
-  target: Target;
+  /** The line server every WebSocket is connected to; several: each new browser goes to the next live one, round robin. */
+  target: Target | readonly Target[];
   /** Folder of the built web client. Without it, every static path is 404. */
   staticDir?: string;
   /** Page origins allowed besides the gateway's own (`scheme://host[:port]`). */
@@ -79,8 +79,9 @@ const PROBE_TIMEOUT_MS = 1000;
 
 /** Starts a gateway and resolves once it listens. */
 export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
-  const target = opts.target;
-  const targetText = formatHostPort(target.host, target.port);
+  const targets: readonly Target[] = Array.isArray(opts.target) ? opts.target : [opts.target as Target];
+  if (targets.length === 0) throw new Error('The gateway needs at least one target.');
+  let nextTarget = 0;
   const maxConnections = opts.maxConnections ?? 10_000;
   const maxPerIp = opts.maxPerIp ?? 50;
   const headersTimeoutMs = opts.headersTimeoutMs ?? 10_000;
@@ -93,7 +94,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   let idleWaiters: (() => void)[] = [];
 
   const bridgeOptions = {
-    target,
+    target: targets[0],
     highWaterMark: opts.highWaterMark,
     lingerMs: opts.lingerMs,
     sendProxy: opts.sendProxy,
@@ -152,7 +153,10 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     if ((perIp.get(ip) ?? 0) >= maxPerIp) return refuse(socket, ip, 429, `too many connections from this address (limit ${maxPerIp})`);
     // With no verifyClient and no extensions, ws completes the handshake synchronously.
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const bridge = new Bridge(ws, socket, bridgeOptions);
+      // Round robin: this browser tries the targets starting at the next one; one that refuses is skipped.
+      const start = nextTarget++ % targets.length;
+      const order = targets.length === 1 ? targets : [...targets.slice(start), ...targets.slice(0, start)];
+      const bridge = new Bridge(ws, socket, { ...bridgeOptions, target: order[0], targets: order });
       bridges.set(bridge, ip);
       perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
     });
@@ -168,16 +172,18 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     );
   }
 
-  // Concurrent health checks share one probe of the target.
-  let probing: Promise<boolean> | undefined;
+  // Concurrent health checks share one probe of each target.
+  let probing: Promise<boolean[]> | undefined;
   async function healthz(res: http.ServerResponse): Promise<void> {
-    probing ??= probe(target).finally(() => (probing = undefined));
-    const reachable = await probing;
+    probing ??= Promise.all(targets.map(probe)).finally(() => (probing = undefined));
+    const up = await probing;
+    const reachable = up.some(Boolean);
     const body = JSON.stringify({
       status: reachable ? 'ok' : 'target-unreachable',
       connections: bridges.size,
-      target: targetText,
-      targetReachable: reachable,
+      target: formatHostPort(targets[0].host, targets[0].port),
+      targetReachable: up[0],
+      targets: targets.map((t, i) => ({ target: formatHostPort(t.host, t.port), reachable: up[i] })),
     });
     res.writeHead(reachable ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(body);

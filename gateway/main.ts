@@ -25,7 +25,8 @@ try {
 
 const { host, port } = gateway.address();
 const shown = host.includes(':') ? `[${host}]` : host;
-process.stdout.write(`gateway listening on http://${shown}:${port} (target ${flags.target.host}:${flags.target.port})\n`);
+const targets = flags.target.map((t) => (t.host.includes(':') ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`)).join(', ');
+process.stdout.write(`gateway listening on http://${shown}:${port} (target ${targets}${flags.sendProxy ? ', PROXY header on' : ''})\n`);
 
 let stopping = false;
 function stop(signal: string): void {

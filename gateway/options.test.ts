@@ -6,7 +6,8 @@ describe('parseFlags', () => {
     expect(parseFlags([])).toEqual({
       host: '127.0.0.1',
       port: 8080,
-      target: { host: '127.0.0.1', port: 30003 },
+      target: [{ host: '127.0.0.1', port: 30003 }],
+      sendProxy: false,
       staticDir: DEFAULT_STATIC_DIR,
       allowOrigins: [],
       maxConnections: 10_000,
@@ -37,11 +38,17 @@ describe('parseFlags', () => {
       '0',
       '--header-timeout',
       '2',
+      '--target=[::1]:4001',
+      '--send-proxy',
     ]);
     expect(flags).toEqual({
       host: '0.0.0.0',
       port: 0,
-      target: { host: 'game.example', port: 4000 },
+      target: [
+        { host: 'game.example', port: 4000 },
+        { host: '::1', port: 4001 },
+      ],
+      sendProxy: true,
       staticDir: 'build',
       allowOrigins: ['http://localhost:5173', 'https://play.example'],
       maxConnections: 20,

@@ -16,7 +16,10 @@ export { UsageError };
 export interface GatewayFlags {
   host: string;
   port: number;
-  target: Target;
+  /** One or more line servers; each new browser goes to the next live one. */
+  target: Target[];
+  /** Send each browser's address first, as a PROXY protocol v1 line. */
+  sendProxy: boolean;
   staticDir: string;
   allowOrigins: string[];
   maxConnections: number;
@@ -34,7 +37,12 @@ export const USAGE = `Usage: npm run gateway -- [flags]
   --host HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for all)
   --port PORT              HTTP and WebSocket port (default ${GATEWAY_PORT}; 0 picks a free one)
   --target HOST:PORT       the line server every WebSocket is connected to
-                           (default 127.0.0.1:${GAME_PORT})
+                           (default 127.0.0.1:${GAME_PORT}); repeat it for several
+                           servers: each new browser goes to the next one that
+                           answers (round robin)
+  --send-proxy             send each browser's address first as a PROXY protocol
+                           v1 line (the server must --trust the gateway's address;
+                           off by default: another line server would read it as input)
   --static DIR             built web client to serve (default: dist/web)
   --allow-origin ORIGIN    another page origin allowed to open WebSockets,
                            e.g. http://localhost:${DEV_PORT} (may be repeated)
@@ -48,7 +56,8 @@ export const USAGE = `Usage: npm run gateway -- [flags]
 export const GATEWAY_FLAGS = {
   host: flag.string({ default: '127.0.0.1' }),
   port: flag.port({ default: GATEWAY_PORT }),
-  target: flag.hostPort({ default: { host: '127.0.0.1', port: GAME_PORT } }),
+  target: flag.hostPort({ repeated: true, default: [{ host: '127.0.0.1', port: GAME_PORT }] }),
+  'send-proxy': flag.boolean(),
   static: flag.string({ default: DEFAULT_STATIC_DIR }),
   'allow-origin': flag.custom(parseOrigin, { repeated: true }),
   'max-connections': flag.integer({ min: 1, max: 1_000_000, default: 10_000 }),
@@ -63,6 +72,7 @@ export function gatewayFlags(values: Parsed<typeof GATEWAY_FLAGS>): GatewayFlags
     host: values.host,
     port: values.port,
     target: values.target,
+    sendProxy: values['send-proxy'],
     staticDir: values.static,
     allowOrigins: values['allow-origin'],
     maxConnections: values['max-connections'],

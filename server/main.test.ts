@@ -107,6 +107,9 @@ describe('npm run server', () => {
     ['--turn-seconds -1', ['--turn-seconds', '-1'], /--turn-seconds/],
     ['an unknown flag', ['--colour', 'red'], /unknown flag --colour/],
     ['a stray argument', ['30003'], /unexpected argument/],
+    ['--redis that is no URL', ['--redis', '127.0.0.1:6379'], /--redis must be a URL like redis:\/\/127\.0\.0\.1:6379/],
+    ['--advertise that is no HOST:PORT', ['--redis', 'redis://127.0.0.1:6379', '--advertise', 'here'], /--advertise must be HOST:PORT/],
+    ['--advertise without --redis', ['--advertise', '10.0.0.5:30003'], /--advertise .* needs --redis/],
   ])('%s: a message and the usage on stderr, exit code 2', async (_what, args, message) => {
     const r = run(args);
     const { code } = await r.exited;

@@ -2,7 +2,7 @@
  * `npm run server -- [--host H] [--port 30003] [--players 2] [--words FILE]
  * [--lang en|uk] [--turn-seconds 60]`: parses flags, loads the words, starts the server.
  */
-import { integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
+import { UsageError, custom, hostPort, integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
 import { defaultWordFile, loadWords } from './word-files.js';
 import { LANGS } from '../protocol/catalog.js';
 import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
@@ -21,25 +21,27 @@ const flags = parseFlagsOrExit(
     'max-connections': integer({ min: 1, default: MAX_CONNECTIONS }),
     'max-per-address': integer({ min: 1, default: MAX_PER_ADDRESS }),
     trust: string({ repeated: true }),
-    redis: string(),
-    advertise: string(),
+    redis: custom(redisUrl),
+    advertise: hostPort(),
   },
   USAGE,
 );
+
+/** `--redis redis://HOST:PORT` (or `rediss://` for TLS), as Redis clients take it. */
+function redisUrl(raw: string, flag: string): string {
+  if (!/^rediss?:\/\/\S+$/.test(raw)) throw new UsageError(`${flag} must be a URL like redis://127.0.0.1:6379 (got "${raw}")`);
+  return raw;
+}
+
+function formatHostPort({ host, port }: { host: string; port: number }): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
 
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
 
 async function main(): Promise<void> {
   if (flags.advertise !== undefined && flags.redis === undefined) {
     process.stderr.write(`--advertise is the address other processes of a cluster reach this one at: it needs --redis\n${USAGE}\n`);
-    process.exit(2);
-  }
-  if (flags.redis !== undefined && !/^rediss?:\/\/[^\s]+$/.test(flags.redis)) {
-    process.stderr.write(`--redis must be a URL like redis://127.0.0.1:6379 (got "${flags.redis}")\n${USAGE}\n`);
-    process.exit(2);
-  }
-  if (flags.advertise !== undefined && !/^(?:\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(flags.advertise)) {
-    process.stderr.write(`--advertise must be HOST:PORT, e.g. 10.0.0.5:30003 (got "${flags.advertise}")\n${USAGE}\n`);
     process.exit(2);
   }
   const wordFile = flags.words ?? defaultWordFile(flags.lang);
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
       // A gateway on another machine: trust its address as loopback is trusted.
       trustedAddresses: flags.trust.length > 0 ? [...TRUSTED_ADDRESSES, ...flags.trust] : undefined,
       // Every process given the same Redis is part of one server (docs/SCALING.md).
-      cluster: flags.redis === undefined ? undefined : { redis: flags.redis, advertise: flags.advertise },
+      cluster: flags.redis === undefined ? undefined : { redis: flags.redis, advertise: flags.advertise && formatHostPort(flags.advertise) },
       log,
     });
   } catch (err) {
