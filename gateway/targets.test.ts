@@ -7,14 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason, type Target } from './bridge.js';
 import { createGateway } from './gateway.js';
-import { TestClient, startEchoServer, unusedPort, type TestServer } from './test-support.js';
+import { freePort } from '../node/free-port.js';
+import { startEchoServer, type EchoServer } from '../test/support/echo-server.js';
+import { TestClient } from './test-support.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0).reverse()) await stop();
 });
 
-async function echo(): Promise<TestServer> {
+async function echo(): Promise<EchoServer> {
   const server = await startEchoServer();
   stops.push(() => server.close());
   return server;
@@ -51,7 +53,7 @@ describe('several targets', () => {
   });
 
   it('skips a target that refuses: the browser is served by the next one', async () => {
-    const dead = await unusedPort();
+    const dead = await freePort();
     const a = await echo();
     const { browser, logs } = await gatewayTo([at(dead), at(a.port)]);
     for (let i = 0; i < 3; i++) await roundTrip(await browser(), `hi ${i}`);
@@ -60,13 +62,13 @@ describe('several targets', () => {
   });
 
   it('closes with 1013 only when no target answers', async () => {
-    const { browser } = await gatewayTo([at(await unusedPort()), at(await unusedPort())]);
+    const { browser } = await gatewayTo([at(await freePort()), at(await freePort())]);
     const c = await browser();
     expect(await c.closed).toEqual({ code: CloseCode.tryAgainLater, reason: CloseReason.unreachable });
   });
 
   it('/healthz lists every target; ok while any answers', async () => {
-    const dead = await unusedPort();
+    const dead = await freePort();
     const a = await echo();
     const { base } = await gatewayTo([at(a.port), at(dead)]);
     const res = await fetch(`${base}/healthz`);

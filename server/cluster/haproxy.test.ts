@@ -9,7 +9,7 @@ import net from 'node:net';
 import { createGameServer, type GameServer } from '../server.js';
 import { startRedis, type TestRedis } from '../../test/support/redis.js';
 import { startHaproxy, type TestHaproxy } from '../../test/support/haproxy.js';
-import { readLines, type LineReader } from '../../test/support/lines.js';
+import { lineQueue, type LineQueue } from '../../test/support/lines.js';
 import { format, type MessageFields, type MessageId } from '../../protocol/catalog.js';
 
 const m = <Id extends MessageId>(id: Id, fields?: MessageFields<Id>) => format('en', id, fields);
@@ -26,11 +26,11 @@ afterEach(async () => {
 });
 
 /** A telnet user from `from` (a loopback address of its own): CRLF line ends. */
-async function telnet(port: number, from: string): Promise<LineReader & { type(line: string): void; until: LineReader['until'] }> {
+async function telnet(port: number, from: string): Promise<LineQueue & { type(line: string): void; until: LineQueue['until'] }> {
   const socket = net.connect({ port, host: '127.0.0.1', localAddress: from });
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   stops.push(() => void socket.destroy());
-  return Object.assign(readLines(socket), { type: (line: string) => void socket.write(line + '\r\n') });
+  return Object.assign(lineQueue(socket), { type: (line: string) => void socket.write(line + '\r\n') });
 }
 
 describe('HAProxy in front of two processes', () => {
