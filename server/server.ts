@@ -5,12 +5,10 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { Connection, DEFAULT_LIMITS, type ConnectionLimits } from './connection.js';
-import { Lobby, type LobbyStats } from './lobby.js';
+import { DEFAULT_LOBBY_LIMITS, Lobby, type LobbyLimits, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { QUIT } from '../protocol/commands.js';
-import { checkName, cleanLine } from './sanitize.js';
-import { pickWord } from '../game/words.js';
-import type { Clock } from './table.js';
+import { realClock, type Clock } from './clock.js';
 
 export interface GameServerOptions {
   readonly host?: string;
@@ -20,9 +18,15 @@ export interface GameServerOptions {
   readonly players: number;
   /** Words to choose from; with one word every game is the same. */
   readonly words: readonly string[];
+  /** The server's list for a room of a language that has no words of its own; default: `words` for every language. */
+  readonly wordsFor?: (lang: Lang) => readonly string[];
   readonly lang: Lang;
   /** Time for one move; 0 turns the clock off. */
   readonly turnSeconds: number;
+  /** How long a dropped player's seat is kept (PROTOCOL.md §8.4); 0: LEFT at once. Default 60. */
+  readonly seatGraceSeconds?: number;
+  /** Limits of rooms, their words and seat keys (docs/PROTOCOL.md). */
+  readonly lobbyLimits?: Partial<LobbyLimits>;
   /** How long a new peer has to send its name. */
   readonly nameTimeoutMs?: number;
   /** A peer silent this long after connecting is greeted (a person on telnet); programs send their name first. */
@@ -53,6 +57,7 @@ export interface GameServer {
 }
 
 export const DEFAULT_PORT = 30003;
+export const SEAT_GRACE_SECONDS = 60;
 export const NAME_TIMEOUT_MS = 60_000;
 export const GREET_AFTER_MS = 1_000;
 export const MAX_CONNECTIONS = 20_000;
@@ -81,70 +86,56 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   const lobby = new Lobby({
     playersPerTable: opts.players,
     lang: opts.lang,
-    pickWord: () => pickWord(opts.words, random),
-    turnMs: opts.turnSeconds * 1000,
-    clock: opts.clock,
-    io: {
-      send: (player, line) => connections.get(player)?.send(line),
-      end: (player) => connections.get(player)?.end('game over'),
-      log,
-    },
+    words: opts.wordsFor ?? (() => opts.words),
+    turnSeconds: opts.turnSeconds,
+    graceMs: (opts.seatGraceSeconds ?? SEAT_GRACE_SECONDS) * 1000,
+    limits: { ...DEFAULT_LOBBY_LIMITS, ...opts.lobbyLimits },
+    clock: opts.clock ?? realClock,
+    random,
+    log,
   });
 
   function accept(socket: Socket): void {
     const id = `c${nextId++}`;
     const address = socket.remoteAddress ?? 'unknown';
-    let named = false;
-    let greeted = false;
-    // One timer per waiting peer: first the greeting, then the name deadline.
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const waitForName = () => {
-      if (!greeted && greetAfterMs < nameTimeoutMs) {
-        timer = setTimeout(() => {
-          greeted = true;
-          say(conn, 'WELCOME');
-          say(conn, 'HOW_TO_PLAY');
-          waitForName();
-        }, greetAfterMs);
-      } else {
-        timer = setTimeout(() => {
-          say(conn, 'NAME_TIMEOUT');
-          conn.end('sent no name in time');
-        }, greeted ? nameTimeoutMs - greetAfterMs : nameTimeoutMs);
-      }
+    // A person on telnet who has typed nothing yet is told what to type; a program sends its name at once.
+    let greetTimer: ReturnType<typeof setTimeout> | null = null;
+    // Until it sits down (or watches, or takes back a seat), a client must keep the lobby moving.
+    let nameTimer: ReturnType<typeof setTimeout> | null = null;
+    const clearTimers = () => {
+      if (greetTimer) clearTimeout(greetTimer);
+      if (nameTimer) clearTimeout(nameTimer);
+      greetTimer = nameTimer = null;
+    };
+    const waitForName = (ms: number) => {
+      if (nameTimer) clearTimeout(nameTimer);
+      nameTimer = setTimeout(() => {
+        say(conn, 'NAME_TIMEOUT');
+        conn.end('sent no name in time');
+      }, ms);
     };
     const conn: Connection = new Connection(
       socket,
       id,
       {
         line(text) {
-          if (named) {
-            const line = cleanLine(text);
-            if (line !== '') lobby.handleLine(id, line);
-            return;
-          }
-          if (timer) clearTimeout(timer);
-          const check = checkName(text);
-          if (!check.ok) {
-            say(conn, check.error);
-            conn.end(check.error === 'NO_NAME' ? 'sent no name' : 'sent a bad name');
-            return;
-          }
-          named = true;
-          const name = lobby.join(id, check.name);
-          log(`${id} joined as ${JSON.stringify(name)}`);
+          if (greetTimer) clearTimeout(greetTimer);
+          greetTimer = null;
+          lobby.line(id, text);
+          // Each lobby command gives the client the name time again: a teacher pasting a word list is not rushed.
+          if (!lobby.inLobby(id)) clearTimers();
+          else if (conn.open) waitForName(nameTimeoutMs);
         },
         tooLong() {
-          if (named) lobby.lineTooLong(id);
-          else say(conn, 'LINE_TOO_LONG');
+          lobby.tooLong(id);
         },
         close(why) {
-          if (timer) clearTimeout(timer);
+          clearTimers();
           connections.delete(id);
           const left = (perAddress.get(address) ?? 1) - 1;
           if (left > 0) perAddress.set(address, left);
           else perAddress.delete(address);
-          if (named) lobby.leave(id);
+          lobby.gone(id);
           log(`${id} disconnected (${why})`);
         },
       },
@@ -164,7 +155,15 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       conn.end(`more than ${maxPerAddress} connections from ${address}`);
       return;
     }
-    waitForName();
+    lobby.arrive({ id, address, trusted: trusted.has(address), send: (line) => conn.send(line), end: (why) => conn.end(why) });
+    if (greetAfterMs < nameTimeoutMs) {
+      greetTimer = setTimeout(() => {
+        greetTimer = null;
+        say(conn, 'WELCOME');
+        say(conn, 'HOW_TO_PLAY');
+      }, greetAfterMs);
+    }
+    waitForName(nameTimeoutMs);
   }
 
   const server: Server = createServer(accept);
