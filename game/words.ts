@@ -45,6 +45,24 @@ export function parseWords(text: string, file = 'word list'): string[] {
   return [...words];
 }
 
+/** Longest word of a room's own list, in letters (PROTOCOL.md §8.1). */
+export const MAX_WORD_LETTERS = 32;
+
+// Letters (each with its combining marks), with one apostrophe or hyphen at a time between them.
+const ROOM_WORD = /^\p{L}\p{M}*(?:['-]?\p{L}\p{M}*)*$/u;
+
+/**
+ * A word typed for a room's own list, as the game compares guesses with it (NFC,
+ * lower case, one apostrophe); null when it is not 1–32 letters with an apostrophe
+ * or a hyphen only inside.
+ */
+export function roomWord(typed: string): string | null {
+  const word = normalize(typed.trim());
+  if (!ROOM_WORD.test(word)) return null;
+  const letters = [...word].filter(isLetter).length;
+  return letters >= 1 && letters <= MAX_WORD_LETTERS ? word : null;
+}
+
 /** Picks one word at random; `random` returns a number in [0, 1) as Math.random does. */
 export function pickWord(words: readonly string[], random: () => number = Math.random): string {
   if (words.length === 0) throw new Error('pickWord needs at least one word');

@@ -109,6 +109,37 @@ export const MESSAGES = {
   NAME_TIMEOUT: { to: 'player', uk: "Ім'я не надано вчасно. До побачення.", en: 'No name was given in time. Goodbye.' },
   SERVER_FULL: { to: 'player', uk: 'Сервер переповнений, спробуйте пізніше.', en: 'The server is full; try again later.' },
   STOPPING: { to: 'player', uk: 'Сервер зупиняється. До побачення!', en: 'The server is stopping. Goodbye!' },
+  // Rooms, seats and limits of PROTOCOL.md §8 that the shared contract leaves to the server.
+  WORDS_FULL: {
+    to: 'player',
+    uk: 'Список слів заповнено: "{word}" і наступні слова не додано',
+    en: 'The word list is full: "{word}" and the words after it were not added',
+  },
+  NO_ROOM_LEFT: { to: 'player', uk: 'Зараз більше кімнат відкрити не можна, спробуйте пізніше', en: 'No more rooms can be opened now; try again later' },
+  TOO_MANY_KEYS: { to: 'player', uk: 'Забагато хибних ключів місця; спробуйте за хвилину', en: 'Too many wrong seat keys; try again in a minute' },
+  ROOM_CLOSED: { to: 'table', uk: 'Кімнату {code} закрито', en: 'Room {code} is closed' },
+  // /help (§8.1): no line starts with "/", so each is a list item.
+  HELP_LOBBY: { to: 'player', uk: "Введіть своє ім'я, щоб сісти за стіл, або спершу:", en: 'Type your name to sit at a table, or first:' },
+  HELP_NEW: {
+    to: 'player',
+    uk: '- /new [players=1…10] [turn=0|5…600] [lang=en|uk] [bots=K] [pause=0…60]: відкрити свою кімнату',
+    en: '- /new [players=1…10] [turn=0|5…600] [lang=en|uk] [bots=K] [pause=0…60]: open a room of your own',
+  },
+  HELP_WORDS: { to: 'player', uk: '- /words СЛОВО СЛОВО …: після /new — слова вашої кімнати', en: '- /words WORD WORD …: after /new, the words your room plays' },
+  HELP_JOIN: { to: 'player', uk: "- /join КОД: сісти в кімнату (далі введіть ім'я)", en: '- /join CODE: sit in a room (then type your name)' },
+  HELP_WATCH: { to: 'player', uk: '- /watch КОД: спостерігати за кімнатою, не граючи', en: '- /watch CODE: watch a room without playing' },
+  HELP_BACK: { to: 'player', uk: "- /back КЛЮЧ: повернутися на своє місце після обриву зв'язку", en: '- /back KEY: take back your seat after a lost connection' },
+  HELP_TABLE: { to: 'player', uk: 'За столом:', en: 'At the table:' },
+  HELP_MOVES: { to: 'player', uk: '- /letter Л — назвати літеру, /word СЛОВО — усе слово (на своєму ході)', en: '- /letter X names a letter, /word WORD the whole word (on your turn)' },
+  HELP_SAY: { to: 'player', uk: '- /say ТЕКСТ: написати всім за столом', en: '- /say TEXT: talk to everyone at the table' },
+  HELP_BOT: {
+    to: 'player',
+    uk: "- /bot [easy|normal|hard]: посадити комп'ютерного гравця, поки стіл заповнюється",
+    en: '- /bot [easy|normal|hard]: seat a computer player while the table fills',
+  },
+  HELP_START: { to: 'player', uk: '- /start: у кімнаті — почати гру з тими, хто є', en: '- /start: in a room, start the game with the players present' },
+  HELP_LEAVE: { to: 'player', uk: '- /leave: піти з-за столу; /help: цей список', en: '- /leave: leave the table; /help: this list' },
+  HELP_WATCHER: { to: 'player', uk: 'Ви спостерігаєте: /leave — припинити, /help — цей список', en: 'You are watching: /leave to stop, /help for this list' },
   // RESULT last: `{name} {points}` would match almost any line, so parsers try it last.
   RESULT: { to: 'table', uk: '{name} {points}', en: '{name} {points}' },
 } as const satisfies Record<string, Entry>;

@@ -172,6 +172,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     // Afterwards: every connection gone, on both sides, and nothing stuck.
     const settled = await target.until((s) => s.server.connections === 0 && s.gateway.connections === 0 && (s.resources.TCPSocketWrap ?? 0) === 0, 20_000);
     if (!settled) report.problems.push('connections were still open 20 s after the last bot left');
+    // Seats kept for vanished bots run out after the seat grace; then no table may be left waiting or playing.
+    await target.until((s) => s.server.waiting === 0 && s.server.playing === 0, 20_000);
     report.finalGame = await finalGame(target);
     if (!report.finalGame) report.problems.push('the server and the gateway did not serve a new game after the chaos');
     await target.until((s) => s.server.connections === 0 && s.gateway.connections === 0, 10_000);

@@ -39,6 +39,8 @@ const server = await createGameServer({
   lang: 'en',
   turnSeconds: 2,
   nameTimeoutMs: 3000,
+  // Vanished bots keep their seats a little (PROTOCOL.md §8.4), then leave: the chaos meets kept seats too.
+  seatGraceSeconds: 2,
   // Only problems go to the driver; the game's own log would be thousands of lines.
   log: (line) => {
     if (line.startsWith('server error')) send({ type: 'log', line });

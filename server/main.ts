@@ -1,13 +1,15 @@
 /**
  * `npm run server -- [--host H] [--port 30003] [--players 2] [--words FILE]
- * [--lang en|uk] [--turn-seconds 60]`: parses flags, loads the words, starts the server.
+ * [--lang en|uk] [--turn-seconds 60] [--seat-grace 60] [--max-rooms 10000]`: parses
+ * flags, loads the words, starts the server.
  */
 import { UsageError, custom, hostPort, integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
 import { defaultWordFile, loadWords } from './word-files.js';
-import { LANGS } from '../protocol/catalog.js';
-import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
+import { LANGS, type Lang } from '../protocol/catalog.js';
+import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, SEAT_GRACE_SECONDS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
+import { MAX_ROOMS } from './rooms.js';
 
-const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]… [--redis redis://HOST:PORT [--advertise HOST:PORT]]`;
+const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--seat-grace ${SEAT_GRACE_SECONDS}] [--max-rooms ${MAX_ROOMS}] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]… [--redis redis://HOST:PORT [--advertise HOST:PORT]]`;
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
@@ -18,6 +20,8 @@ const flags = parseFlagsOrExit(
     words: string(),
     lang: oneOf(LANGS, { default: 'en' }),
     'turn-seconds': integer({ min: 0, max: 86_400, default: 60 }),
+    'seat-grace': integer({ min: 0, max: 86_400, default: SEAT_GRACE_SECONDS }),
+    'max-rooms': integer({ min: 1, default: MAX_ROOMS }),
     'max-connections': integer({ min: 1, default: MAX_CONNECTIONS }),
     'max-per-address': integer({ min: 1, default: MAX_PER_ADDRESS }),
     trust: string({ repeated: true }),
@@ -44,10 +48,19 @@ async function main(): Promise<void> {
     process.stderr.write(`--advertise is the address other processes of a cluster reach this one at: it needs --redis\n${USAGE}\n`);
     process.exit(2);
   }
-  const wordFile = flags.words ?? defaultWordFile(flags.lang);
   let words: string[];
+  // A room plays the --words file in either language; without one, the built-in list of its language.
+  let wordsFor: (lang: Lang) => readonly string[];
   try {
-    words = await loadWords(wordFile);
+    if (flags.words) {
+      const list = await loadWords(flags.words);
+      words = list;
+      wordsFor = () => list;
+    } else {
+      const lists = { en: await loadWords(defaultWordFile('en')), uk: await loadWords(defaultWordFile('uk')) };
+      words = lists[flags.lang];
+      wordsFor = (lang) => lists[lang];
+    }
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     process.exit(2);
@@ -59,8 +72,11 @@ async function main(): Promise<void> {
       port: flags.port,
       players: flags.players,
       words,
+      wordsFor,
       lang: flags.lang,
       turnSeconds: flags['turn-seconds'],
+      seatGraceSeconds: flags['seat-grace'],
+      lobbyLimits: { maxRooms: flags['max-rooms'] },
       maxConnections: flags['max-connections'],
       maxPerAddress: flags['max-per-address'],
       // A gateway on another machine: trust its address as loopback is trusted.

@@ -33,6 +33,8 @@ beforeAll(async () => {
     lang: 'en',
     // A random peer may sit on its turn until it closes; honest players never wait long.
     turnSeconds: 0,
+    // A random peer that drops leaves at once (§4), so honest players' tables never wait on its seat.
+    seatGraceSeconds: 0,
     greetAfterMs: 60_000,
     log: (line) => void logs.push(line),
   });
@@ -78,7 +80,7 @@ const piece = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      ...['\n', '\r', '\r\n', '\r\0', '\x1b[31m', '\x1b]0;x\x07', '\u202e', '\u2028', '\x85', '/', '/letter ', '/word ', '/turn', '/quit', 'b', 'a', 'abba', 'Ann', ' '].map((t) => Buffer.from(t)),
+      ...['\n', '\r', '\r\n', '\r\0', '\x1b[31m', '\x1b]0;x\x07', '\u202e', '\u2028', '\x85', '/', '/letter ', '/word ', '/turn', '/quit', 'b', 'a', 'abba', 'Ann', ' ', '/new ', 'players=1', '/words ', '/join ', '/watch ', '/back ', '/help', '/say ', '/start', '/leave', '/bot'].map((t) => Buffer.from(t)),
       // Telnet: WILL x, a subnegotiation left open, its end, an escaped 255.
       ...[[0xff, 0xfb, 0x01], [0xff, 0xfa, 0x18], [0xff, 0xf0], [0xff, 0xff]].map((b) => Buffer.from(b)),
     ),

@@ -9,8 +9,10 @@ import { format, formatScores, type Lang, type MessageFields, type MessageId } f
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest, untilQuit } from '../test/support/game-server.js';
 import { eventually } from '../test/support/eventually.js';
+import { SOME_KEY, maskKeys } from '../test/support/seat-keys.js';
 
-const game = gameServerPerTest();
+// §1–§4 as they stand: a dropped player leaves at once (seat grace 0). Kept seats: seats.test.ts.
+const game = gameServerPerTest({ seatGraceSeconds: 0 });
 let logs: string[] = [];
 afterEach(() => {
   logs = [];
@@ -59,6 +61,9 @@ function transcript(lang: Lang, n: number): string[][] {
   const points = names.map(() => 0);
   names.forEach((name, i) => {
     for (let j = 0; j <= i; j++) to(j, m('JOINED', { name }));
+    // §8.3: the newcomer alone learns who sits here and its seat key.
+    to(i, m('PLAYERS', { names: names.slice(0, i + 1).join(', ') }));
+    to(i, m('SEAT_KEY', { key: SOME_KEY }));
     if (i < n - 1) for (let j = 0; j <= i; j++) to(j, m('WAITING', { k: i + 1, n }));
   });
   all(m('STARTED'));
@@ -123,7 +128,7 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       ps[n - 1].send(`/word ${g.word}`);
       await Promise.all(ps.map((c) => rest(c)));
       const expected = transcript(lang, n);
-      ps.forEach((c, i) => expect(c.lines).toEqual(expected[i]));
+      ps.forEach((c, i) => expect(maskKeys(c.lines)).toEqual(expected[i]));
       // The server ends each connection after /quit.
       await Promise.all(ps.map(closedBy));
       await eventually(() => game.server.stats().connections === 0, 'every connection to be counted closed');
@@ -136,6 +141,8 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       await ann.waitFor('/turn');
       const cid = await player(port, 'Cid');
       expect(await cid.next()).toBe(m('JOINED', { name: 'Cid' }));
+      expect(await cid.next()).toBe(m('PLAYERS', { names: 'Cid' }));
+      await cid.next(); // SEAT_KEY
       expect(await cid.next()).toBe(m('WAITING', { k: 1, n: 2 }));
       expect(game.server.stats()).toMatchObject({ waiting: 1, playing: 1 });
       ann.send(`/word ${g.word}`);
@@ -183,6 +190,7 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       for (const c of [ann, bob]) {
         await c.waitFor(m('TIMEOUT', { name: 'Ann' }));
         expect(await c.next()).toBe(m('TURN_OF', { name: 'Bob' }));
+        expect(await c.next()).toBe(m('CLOCK', { seconds: 1 }));
       }
       expect(await bob.next()).toBe('/turn');
       // Ann's turn is over: her move now is out of turn.
@@ -254,7 +262,17 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       silent.send('Bob');
       await silent.waitFor(m('STARTED'));
       await ann.waitFor('/turn');
-      expect(ann.lines).toEqual([m('JOINED', { name: 'Ann' }), m('WAITING', { k: 1, n: 2 }), m('JOINED', { name: 'Bob' }), m('STARTED'), m('WORD', { mask: '****' }), m('TURN_OF', { name: 'Ann' }), '/turn']);
+      expect(maskKeys(ann.lines)).toEqual([
+        m('JOINED', { name: 'Ann' }),
+        m('PLAYERS', { names: 'Ann' }),
+        m('SEAT_KEY', { key: SOME_KEY }),
+        m('WAITING', { k: 1, n: 2 }),
+        m('JOINED', { name: 'Bob' }),
+        m('STARTED'),
+        m('WORD', { mask: '****' }),
+        m('TURN_OF', { name: 'Ann' }),
+        '/turn',
+      ]);
     });
 
     it('a greeted client that still sends no name is closed after the name time', async () => {
@@ -420,7 +438,14 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
       ann.send(`/word ${g.word}`);
       expect(await ann.next()).toBe(m('NOT_YOUR_TURN'));
       expect(await ann.next()).toBe(m('NOT_YOUR_TURN'));
-      expect(ann.lines).toEqual([m('JOINED', { name: 'Ann' }), m('WAITING', { k: 1, n: 2 }), m('NOT_YOUR_TURN'), m('NOT_YOUR_TURN')]);
+      expect(maskKeys(ann.lines)).toEqual([
+        m('JOINED', { name: 'Ann' }),
+        m('PLAYERS', { names: 'Ann' }),
+        m('SEAT_KEY', { key: SOME_KEY }),
+        m('WAITING', { k: 1, n: 2 }),
+        m('NOT_YOUR_TURN'),
+        m('NOT_YOUR_TURN'),
+      ]);
       // The game did not start, nor was the word taken: it starts with Bob as usual.
       const bob = await player(port, 'Bob');
       await bob.waitFor(m('STARTED'));

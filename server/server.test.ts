@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gameServerPerTest, untilQuit } from '../test/support/game-server.js';
 import { eventually } from '../test/support/eventually.js';
+import { keyOf } from '../test/support/seat-keys.js';
 
 const game = gameServerPerTest({ words: ['лапа'], lang: 'uk' });
 const start = () => game.start();
@@ -8,16 +9,21 @@ const player = (port: number, name: string) => game.player(port, name);
 const rest = untilQuit;
 
 describe('the example game of PROTOCOL.md §6', () => {
-  it('sends the canonical lines in order, with WAITING and SCORE where the server adds them', async () => {
+  it('sends the canonical lines in order, with PLAYERS, SEAT_KEY, WAITING and SCORE where the server adds them', async () => {
     const port = await start();
     const ann = await player(port, 'Ann');
     expect(await ann.next()).toBe('До гри приєднався(лась) Ann');
+    expect(await ann.next()).toBe('За столом: Ann');
+    expect(keyOf(await ann.next())).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect(await ann.next()).toBe('Очікуємо гравців: 1 з 2');
     const bob = await player(port, 'Bob');
     const opening = ['До гри приєднався(лась) Bob', 'Гра почалась!', 'Слово: ****', 'Хід Ann'];
     for (const line of opening) expect(await ann.next()).toBe(line);
     expect(await ann.next()).toBe('/turn');
-    for (const line of opening) expect(await bob.next()).toBe(line);
+    expect(await bob.next()).toBe(opening[0]);
+    expect(await bob.next()).toBe('За столом: Ann, Bob');
+    expect(keyOf(await bob.next())).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    for (const line of opening.slice(1)) expect(await bob.next()).toBe(line);
 
     ann.send('/letter а');
     expect(await bob.next()).toBe("Названо літеру 'а'");

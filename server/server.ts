@@ -6,12 +6,11 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { GAME_PORT } from '../node/ports.js';
 import { Connection, DEFAULT_LIMITS, type ConnectionHandlers, type ConnectionLimits } from './connection.js';
-import { Lobby, type LobbyStats } from './lobby.js';
+import { DEFAULT_LOBBY_LIMITS, Lobby, type LobbyLimits, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
 import { QUIT } from '../protocol/commands.js';
-import { checkName, cleanLine } from './sanitize.js';
-import { pickWord } from '../game/words.js';
-import type { Clock } from './table.js';
+import { realClock, type Clock } from './clock.js';
+import { checkName } from './sanitize.js';
 import { proxiedAddress } from './proxy-accept.js';
 import { looksLikeProxyLine } from '../node/proxy-protocol.js';
 import { LineGate, type HeldLine } from './line-gate.js';
@@ -26,9 +25,15 @@ export interface GameServerOptions {
   readonly players: number;
   /** Words to choose from; with one word every game is the same. */
   readonly words: readonly string[];
+  /** The server's list for a room of a language that has no words of its own; default: `words` for every language. */
+  readonly wordsFor?: (lang: Lang) => readonly string[];
   readonly lang: Lang;
   /** Time for one move; 0 turns the clock off. */
   readonly turnSeconds: number;
+  /** How long a dropped player's seat is kept (PROTOCOL.md §8.4); 0: LEFT at once. Default 60. */
+  readonly seatGraceSeconds?: number;
+  /** Limits of rooms, their words and seat keys (docs/PROTOCOL.md). */
+  readonly lobbyLimits?: Partial<LobbyLimits>;
   /** How long a new peer has to send its name. */
   readonly nameTimeoutMs?: number;
   /** A peer silent this long after connecting is greeted (a person on telnet); programs send their name first. */
@@ -73,6 +78,7 @@ export interface GameServer {
 }
 
 export const DEFAULT_PORT = GAME_PORT;
+export const SEAT_GRACE_SECONDS = 60;
 export const NAME_TIMEOUT_MS = 60_000;
 export const GREET_AFTER_MS = 1_000;
 export const MAX_CONNECTIONS = 20_000;
@@ -102,14 +108,13 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   const lobby = new Lobby({
     playersPerTable: opts.players,
     lang: opts.lang,
-    pickWord: () => pickWord(opts.words, random),
-    turnMs: opts.turnSeconds * 1000,
-    clock: opts.clock,
-    io: {
-      send: (player, line) => connections.get(player)?.send(line),
-      end: (player) => connections.get(player)?.end('game over'),
-      log,
-    },
+    words: opts.wordsFor ?? (() => opts.words),
+    turnSeconds: opts.turnSeconds,
+    graceMs: (opts.seatGraceSeconds ?? SEAT_GRACE_SECONDS) * 1000,
+    limits: { ...DEFAULT_LOBBY_LIMITS, ...opts.lobbyLimits },
+    clock: opts.clock ?? realClock,
+    random,
+    log,
   });
 
   function accept(socket: Socket): void {
@@ -120,59 +125,49 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     // In a cluster: lines wait while a lookup runs, then go to the relay if the table is elsewhere.
     const gate = new LineGate();
     let relay: Relay | undefined;
-    let named = false;
-    let greeted = false;
-    // One timer per waiting peer: first the greeting, then the name deadline.
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const waitForName = () => {
-      if (!greeted && greetAfterMs < nameTimeoutMs) {
-        timer = setTimeout(() => {
-          greeted = true;
-          say(conn, 'WELCOME');
-          say(conn, 'HOW_TO_PLAY');
-          waitForName();
-        }, greetAfterMs);
-      } else {
-        timer = setTimeout(() => {
-          say(conn, 'NAME_TIMEOUT');
-          conn.end('sent no name in time');
-        }, greeted ? nameTimeoutMs - greetAfterMs : nameTimeoutMs);
-      }
+    // A person on telnet who has typed nothing yet is told what to type; a program sends its name at once.
+    let greetTimer: ReturnType<typeof setTimeout> | null = null;
+    // Until it sits down (or watches, or takes back a seat), a client must keep the lobby moving.
+    let nameTimer: ReturnType<typeof setTimeout> | null = null;
+    const clearTimers = () => {
+      if (greetTimer) clearTimeout(greetTimer);
+      if (nameTimer) clearTimeout(nameTimer);
+      greetTimer = nameTimer = null;
+    };
+    const waitForName = (ms: number) => {
+      if (nameTimer) clearTimeout(nameTimer);
+      nameTimer = setTimeout(() => {
+        say(conn, 'NAME_TIMEOUT');
+        conn.end('sent no name in time');
+      }, ms);
     };
     const handlers: ConnectionHandlers = {
       line(text) {
         if (firstLine && ((firstLine = false), looksLikeProxyLine(text))) return takeProxyLine(text);
         if (relay) return relay.send(text);
         if (gate.busy) return gate.hold({ text });
-        if (named) {
-          const line = cleanLine(text);
-          if (line !== '') lobby.handleLine(id, line);
-          return;
+        if (greetTimer) clearTimeout(greetTimer);
+        greetTimer = null;
+        if (cluster && lobby.seatsPublicly(id, text)) {
+          clearTimers();
+          return void seatInCluster(cluster, text).catch((err: Error) => log(`${id}: ${err.message}`));
         }
-        if (timer) clearTimeout(timer);
-        const check = checkName(text);
-        if (!check.ok) {
-          say(conn, check.error);
-          conn.end(check.error === 'NO_NAME' ? 'sent no name' : 'sent a bad name');
-          return;
-        }
-        named = true;
-        if (cluster) return void seatInCluster(cluster, check.name, text).catch((err: Error) => log(`${id}: ${err.message}`));
-        const name = lobby.join(id, check.name);
-        log(`${id} joined as ${JSON.stringify(name)}`);
+        lobby.line(id, text);
+        // Each lobby command gives the client the name time again: a teacher pasting a word list is not rushed.
+        if (!lobby.inLobby(id)) clearTimers();
+        else if (conn.open) waitForName(nameTimeoutMs);
       },
       tooLong() {
         if (relay) return relay.sendTooLong();
         if (gate.busy) return gate.hold({ tooLong: true });
-        if (named) lobby.lineTooLong(id);
-        else say(conn, 'LINE_TOO_LONG');
+        lobby.tooLong(id);
       },
       close(why) {
-        if (timer) clearTimeout(timer);
+        clearTimers();
         relay?.end();
         connections.delete(id);
         release(address);
-        if (named) lobby.leave(id);
+        lobby.gone(id);
         log(`${id} disconnected (${why})`);
       },
     };
@@ -186,7 +181,26 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       return;
     }
     if (!withinAddressLimit()) return;
-    waitForName();
+    // Getters: a trusted proxy's PROXY line may name the real client after this.
+    lobby.arrive({
+      id,
+      get address() {
+        return address;
+      },
+      get trusted() {
+        return trusted.has(address);
+      },
+      send: (line) => conn.send(line),
+      end: (why) => conn.end(why),
+    });
+    if (greetAfterMs < nameTimeoutMs) {
+      greetTimer = setTimeout(() => {
+        greetTimer = null;
+        say(conn, 'WELCOME');
+        say(conn, 'HOW_TO_PLAY');
+      }, greetAfterMs);
+    }
+    waitForName(nameTimeoutMs);
 
     function withinAddressLimit(): boolean {
       // One address may not take every seat: a flood from it is told the server is full.
@@ -212,7 +226,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     }
 
     /** A newcomer sits at the public table that is filling in the cluster: here, or through a relay. */
-    function seatInCluster(cluster: Cluster, name: string, line: string): Promise<void> {
+    function seatInCluster(cluster: Cluster, line: string): Promise<void> {
       const replay = (held: HeldLine) => ('text' in held ? handlers.line(held.text) : handlers.tooLong());
       return gate.run(async () => {
         const owner = await cluster.publicElsewhere();
@@ -227,11 +241,14 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
             owner,
             [line],
           );
-          if (relay) return void log(`${id} relayed to ${owner.address} as ${JSON.stringify(name)}`);
+          if (relay) {
+            lobby.gone(id);
+            const check = checkName(line);
+            return void log(`${id} relayed to ${owner.address} as ${JSON.stringify(check.ok ? check.name : line)}`);
+          }
         }
         if (!conn.open) return;
-        const seated = lobby.join(id, name);
-        log(`${id} joined as ${JSON.stringify(seated)}`);
+        lobby.line(id, line);
         cluster.seatedHere(lobby.stats().waiting > 0);
       }, replay);
     }

@@ -65,7 +65,11 @@ describe('public tables across processes', () => {
     const bob = await player(ports[1], 'Bob');
     const annLines = [m('JOINED', { name: 'Bob' }), m('STARTED'), m('WORD', { mask: '****' }), m('TURN_OF', { name: 'Ann' }), '/turn'];
     for (const line of annLines) expect(await ann.next()).toBe(line);
-    for (const line of [m('JOINED', { name: 'Bob' }), m('STARTED'), m('WORD', { mask: '****' }), m('TURN_OF', { name: 'Ann' })]) expect(await bob.next()).toBe(line);
+    // The newcomer alone gets PLAYERS and its SEAT_KEY right after JOINED (PROTOCOL.md §8.3), through the relay too.
+    expect(await bob.next()).toBe(m('JOINED', { name: 'Bob' }));
+    expect(await bob.next()).toBe(m('PLAYERS', { names: 'Ann, Bob' }));
+    expect(await bob.next()).toMatch(/^Your seat key: [2-9A-HJ-NP-Z]{8} /);
+    for (const line of [m('STARTED'), m('WORD', { mask: '****' }), m('TURN_OF', { name: 'Ann' })]) expect(await bob.next()).toBe(line);
     ann.send('/letter d');
     expect(await bob.next()).toBe(m('LETTER_NAMED', { letter: 'd' }));
     await ann.waitFor('/turn');
