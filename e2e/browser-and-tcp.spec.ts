@@ -12,6 +12,8 @@ test('a browser and a raw TCP player share a table: moves, turns and results cro
   await bob.waitForLine('Turn: Ann');
   await ann.waitForTurn();
   expect(await ann.letter('a')).toBe('hit');
+  // Bob has not moved, yet his view of the score is up to date.
+  await bob.waitForScore({ Ann: 3, Bob: 0 });
   await bob.waitForLine("Letter named: 'a'");
   await bob.waitForLine('Word: *a*a*a');
 
@@ -22,7 +24,7 @@ test('a browser and a raw TCP player share a table: moves, turns and results cro
   // The turn crosses to TCP; the page shows it.
   await bob.waitForTurn();
   await expect(ann.page.getByText('Wait: it is Bob’s turn.')).toBeVisible();
-  expect(bob.score()).toEqual({ Ann: 3, Bob: 0 });
+  expect(await bob.score()).toEqual({ Ann: 3, Bob: 0 });
   expect(await bob.letter('n')).toBe('hit');
   await ann.waitForLine("Letter named: 'n'");
   await expect(ann.page.getByRole('img', { name: 'Word: blank a n a n a' })).toBeVisible();
@@ -35,8 +37,10 @@ test('a browser and a raw TCP player share a table: moves, turns and results cro
   // 2 + 1 points for letters, 6 for the word. Both get the same RESULT lines.
   expect(await bob.results()).toEqual(['Ann 3', 'Bob 9']);
   expect(await ann.results()).toEqual(['Ann 3', 'Bob 9']);
+  expect(await bob.winner()).toBe('Bob');
+  expect(await ann.winner()).toBe('Bob');
   const tail = ['The game is over!', 'Ann 3', 'Bob 9', '/quit'];
-  expect(bob.lines().slice(-4)).toEqual(tail);
+  expect((await bob.lines()).slice(-4)).toEqual(tail);
   expect((await ann.lines()).slice(-4)).toEqual(tail);
   await bob.closed();
   await ann.screenshot('results');

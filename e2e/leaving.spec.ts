@@ -25,7 +25,7 @@ test('a player closes the tab in their turn; the others play on to a normal end'
   expect(await bob.letter('x')).toBe('miss');
 
   await cy.waitForTurn();
-  expect(cy.score()).toEqual({ Bob: 1, Cy: 0 });
+  expect(await cy.score()).toEqual({ Bob: 1, Cy: 0 });
   expect(await cy.letter('w')).toBe('hit');
   await cy.waitForTurn();
   expect(await cy.letter('i')).toBe('won');

@@ -20,11 +20,12 @@ test('a wrong word burns the points and passes the turn', async ({ browserPlayer
 
   await bob.waitForLine('Word named: "bandana"');
   await bob.waitForTurn();
-  expect(bob.score()).toEqual({ Ann: 0, Bob: 0 });
+  expect(await bob.score()).toEqual({ Ann: 0, Bob: 0 });
   expect(await bob.word('BANANA')).toBe('won');
   // Three hidden letters, six for the word.
   expect(await bob.results()).toEqual(['Ann 0', 'Bob 9']);
   expect(await ann.results()).toEqual(['Ann 0', 'Bob 9']);
+  expect(await ann.winner()).toBe('Bob');
 });
 
 test('naming an open letter keeps the turn, at no cost', async ({ browserPlayer, tcpPlayer }) => {
@@ -42,13 +43,13 @@ test('naming an open letter keeps the turn, at no cost', async ({ browserPlayer,
   // Letters compare case-insensitively: N is the open n.
   expect(await bob.letter('N')).toBe('already');
   await bob.waitForTurn();
-  expect(bob.lines().slice(-3)).toEqual(['That letter is already open', 'Turn: Bob', '/turn']);
+  expect((await bob.lines()).slice(-3)).toEqual(['That letter is already open', 'Turn: Bob', '/turn']);
   // The page does not offer an open letter again.
   await expect(ann.page.getByRole('button', { name: 'n', exact: true })).toBeDisabled();
   await expect(ann.page.getByText('Wait: it is Bob’s turn.')).toBeVisible();
   // Bob keeps his 2 points: the next hit adds to them.
   expect(await bob.letter('a')).toBe('hit');
-  expect(bob.score()).toEqual({ Ann: 0, Bob: 5 });
+  expect(await bob.score()).toEqual({ Ann: 0, Bob: 5 });
   await bob.waitForTurn();
   expect(await bob.letter('b')).toBe('won');
   expect(await ann.results()).toEqual(['Ann 0', 'Bob 12']);
@@ -71,6 +72,6 @@ test('a hit keeps the turn until the word is open', async ({ browserPlayer, tcpP
   expect(await ann.results()).toEqual(['Ann 12', 'Bob 0']);
   expect(await bob.results()).toEqual(['Ann 12', 'Bob 0']);
   // Bob never had a turn.
-  expect(bob.lines()).not.toContain('/turn');
-  expect(bob.lines().filter((l) => l.startsWith('Turn: '))).toEqual(['Turn: Ann', 'Turn: Ann', 'Turn: Ann']);
+  expect(await bob.lines()).not.toContain('/turn');
+  expect((await bob.lines()).filter((l) => l.startsWith('Turn: '))).toEqual(['Turn: Ann', 'Turn: Ann', 'Turn: Ann']);
 });

@@ -22,7 +22,7 @@ test('two browsers and the terminal client play a three-player game', async ({ b
   // The terminal client reads its moves from stdin: one character is a letter, more a word.
   await cy.waitForTurn();
   expect(await cy.letter('m')).toBe('hit');
-  expect(cy.score()).toEqual({ Ann: 1, Bob: 0, Cy: 1 });
+  expect(await cy.score()).toEqual({ Ann: 1, Bob: 0, Cy: 1 });
   await ann.waitForLine("Letter named: 'm'");
   await bob.screenshot('Cy (terminal) opened m');
   await cy.waitForTurn();
@@ -33,6 +33,8 @@ test('two browsers and the terminal client play a three-player game', async ({ b
   expect(await cy.results()).toEqual(results);
   expect(await ann.results()).toEqual(results);
   expect(await bob.results()).toEqual(results);
+  expect(await cy.winner()).toBe('Cy');
+  expect(await ann.winner()).toBe('Cy');
   await expect(ann.page.getByText('Winner: Cy', { exact: true })).toBeVisible();
   expect(await cy.exited()).toBe(0);
   await ann.screenshot('results');

@@ -34,6 +34,8 @@ test('two browser players play a whole game and see the same result', async ({ b
   expect(await ann.results()).toEqual(['Ann 2', 'Bob 6']);
   await expect(bob.page.getByText('You won!', { exact: true })).toBeVisible();
   await expect(ann.page.getByText('Winner: Bob', { exact: true })).toBeVisible();
+  expect(await bob.winner()).toBe('Bob');
+  expect(await ann.winner()).toBe('Bob');
   await ann.screenshot('results');
   await bob.screenshot('results');
 });
