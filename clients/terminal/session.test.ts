@@ -167,7 +167,7 @@ describe('client session: rooms (PROTOCOL.md §8.1–8.2)', () => {
     const opened = s.serverLine(uk('ROOM_OPENED', { code: 'K7M2P' }));
     expect(kinds(opened)).toEqual(['print', 'banner', 'send', 'send']);
     expect(sends(opened)).toEqual(['/words кіт пес', 'Ann']);
-    const banner = opened.find((a) => a.kind === 'banner') as { lines: string[] };
+    const banner = opened.find((a) => a.kind === 'banner') as { lines: readonly string[] };
     expect(banner.lines.join('\n')).toContain('Room code: K 7 M 2 P');
   });
 
