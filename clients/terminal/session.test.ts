@@ -380,6 +380,16 @@ describe('client session: a dropped connection in a game (§8.4)', () => {
     expect(s.serverLine('/turn')).toEqual([{ kind: 'prompt', for: 'move' }]);
   });
 
+  it('a /back KEY typed at the name prompt takes the seat back, and is sent again after a drop', () => {
+    const s = new ClientSession({ queueEarlyInput: false, random: () => 0 });
+    s.start();
+    expect(s.input(`/back ${KEY}`)).toEqual([{ kind: 'connect', afterMs: 0 }]);
+    s.connected();
+    s.serverLine(en('RESUMED', { name: 'Ann' }));
+    expect(s.connectionLost(null).at(-1)).toEqual({ kind: 'connect', afterMs: 500 });
+    expect(s.connected()).toEqual([{ kind: 'send', line: `/back ${KEY}` }]);
+  });
+
   it('Ctrl-C sends /leave, so the seat is freed at once, then exits 130', () => {
     expect(seated().interrupt()).toEqual([
       { kind: 'send', line: '/leave' },

@@ -93,6 +93,8 @@ export class ClientSession {
   private inputEnded = false;
   /** What takes the place back after a drop: `/back KEY` or `/watch CODE`. */
   private resumeLine: string | null = null;
+  /** A `/back KEY` the player typed: what takes the seat back again once RESUMED says it worked. */
+  private typedBack: string | null = null;
   private tries = 0;
   private connectedNow = false;
   /** A connect action is out and has not been answered by connected() or connectFailed(). */
@@ -263,6 +265,7 @@ export class ClientSession {
       this.tries = 0;
       this.resumeLine = formatCommand(WATCH, m.fields.code);
     } else if (answer('RESUMED')) {
+      this.resumeLine ??= this.typedBack;
       this.planAwaiting = false;
       this.phase = 'seated';
       this.tries = 0;
@@ -322,6 +325,7 @@ export class ClientSession {
 
   /** A command that is not a move: sent at once (or once connected), whoever's turn it is. */
   private passThrough(line: string): TerminalEffect[] {
+    if (parseCommand(line)?.name === BACK) this.typedBack = line;
     if (this.phase === 'offline' || this.phase === 'reconnecting') {
       this.outbox.push(line);
       return this.phase === 'offline' ? this.connect(0) : [];
