@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { format } from '../../protocol/catalog.js';
 import { runScript, type TestChild } from '../../test/support/child.js';
 import { createScriptedServer, type ScriptedServer } from '../../test/support/scripted-server.js';
 
@@ -112,13 +116,13 @@ describe('terminal client', () => {
     expect(c.stdout.seen).toEqual(['Turn: Bob', 'The game is over!']);
   });
 
-  it('leaves (exit 0) at a turn it has no input left for, so the others are not kept waiting', async () => {
+  it('leaves (exit 0, after /leave) at a turn it has no input left for, so the others are not kept waiting', async () => {
     const c = client(['--name', 'Ann']);
     c.child.stdin!.end();
     const ann = await server.nextPeer();
     await ann.next();
     ann.send('/turn');
-    expect(await ann.ended).toEqual([]);
+    expect(await ann.ended).toEqual(['/leave']);
     expect(await c.exited).toBe(0);
     expect(c.stderr.seen).toEqual(['It is your turn, but the input has ended: leaving the game.']);
   });
@@ -161,5 +165,93 @@ describe('terminal client', () => {
     nameless.child.stdin!.end('\n');
     expect(await nameless.exited).toBe(2);
     expect(nameless.stderr.seen[0]).toBe('No name given: pass --name NAME or type one.');
+  });
+});
+
+describe('terminal client: rooms, watching and a dropped connection (PROTOCOL.md §8)', () => {
+  it('--new players=3 turn=30 --words FILE: /new, then the words in /words lines, then the name; the code large on stderr', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'client-words-'));
+    const file = path.join(dir, 'words.txt');
+    const words = Array.from({ length: 300 }, (_, i) => `слово${i}`);
+    fs.writeFileSync(file, words.join('\n') + '\n');
+    try {
+      const c = client(['--new', 'players=3', 'turn=30', '--words', file, '--name', 'Ann']);
+      const peer = await server.nextPeer();
+      expect(await peer.next()).toBe('/new players=3 turn=30');
+      const opened = format('en', 'ROOM_OPENED', { code: 'K7M2P' });
+      peer.send(opened);
+      const sent: string[] = [];
+      for (let line = await peer.next(); line !== 'Ann'; line = await peer.next()) sent.push(line);
+      expect(sent.length).toBeGreaterThan(1);
+      for (const line of sent) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(1024);
+      expect(sent.flatMap((l) => l.replace(/^\/words /, '').split(' '))).toEqual(words);
+      expect(await c.stdout.next()).toBe(opened);
+      await c.stderr.until('    Room code: K 7 M 2 P');
+      peer.send('/quit');
+      expect(await c.exited).toBe(0);
+      expect(c.stdout.seen).toEqual([opened]); // stdout on a pipe: the server's lines alone
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--join: the name waits for the room; NO_ROOM exits 1 and the name is never sent', async () => {
+    const c = client(['--join', 'k7m2p', '--name', 'Bob']);
+    const peer = await server.nextPeer();
+    expect(await peer.next()).toBe('/join K7M2P');
+    peer.send(format('uk', 'NO_ROOM', { code: 'K7M2P' }));
+    expect(await c.exited).toBe(1);
+    expect(await peer.ended).toEqual([]);
+    expect(c.stdout.seen).toEqual([format('uk', 'NO_ROOM', { code: 'K7M2P' })]);
+  });
+
+  it('--join: ROOM_READY, then the name', async () => {
+    const c = client(['--join', 'K7M2P', '--name', 'Bob']);
+    const peer = await server.nextPeer();
+    expect(await peer.next()).toBe('/join K7M2P');
+    peer.send(format('en', 'ROOM_READY', { code: 'K7M2P' }));
+    expect(await peer.next()).toBe('Bob');
+    peer.send('/quit');
+    expect(await c.exited).toBe(0);
+  });
+
+  it('--watch: /watch and no name; lines shown; exits 0 on /quit', async () => {
+    const c = client(['--watch', 'K7M2P']);
+    const peer = await server.nextPeer();
+    expect(await peer.next()).toBe('/watch K7M2P');
+    peer.send(format('en', 'WATCHING', { code: 'K7M2P' }), 'Word: ****', '/quit');
+    expect(await c.exited).toBe(0);
+    expect(c.stdout.seen).toEqual([format('en', 'WATCHING', { code: 'K7M2P' }), 'Word: ****']);
+    expect(await peer.ended).toEqual([]);
+  });
+
+  it('a connection reset in a game: reconnects by itself, sends /back KEY, and plays on', async () => {
+    const c = client(['--name', 'Ann']);
+    c.send('e'); // typed ahead: the answer to the next turn
+    const first = await server.nextPeer();
+    expect(await first.next()).toBe('Ann');
+    first.send(format('en', 'JOINED', { name: 'Ann' }), format('en', 'SEAT_KEY', { key: '23456789' }));
+    await c.stdout.until(format('en', 'SEAT_KEY', { key: '23456789' }));
+    first.socket.resetAndDestroy();
+    const second = await server.nextPeer();
+    expect(await second.next()).toBe('/back 23456789');
+    second.send(format('en', 'RESUMED', { name: 'Ann' }), '/turn');
+    expect(await second.next()).toBe('/letter e');
+    second.send('/quit');
+    expect(await c.exited).toBe(0);
+    expect(c.stderr.seen.join('\n')).toMatch(/Lost the connection to the game server at 127\.0\.0\.1:\d+.*; reconnecting in [\d.]+ s \(try 1 of 5\)/);
+  });
+
+  it.each([
+    [['--words', 'w.txt'], '--words goes with --new: a word list is for a room you open'],
+    [['--join', 'K7M2P', '--watch', 'K7M2P'], 'choose one of --new, --join, --watch and --back (got --join and --watch)'],
+    [['--new', 'players'], '--new takes settings as key=value, e.g. players=3 turn=30 lang=uk (got "players")'],
+    [['--watch', 'K7M2P', '--name', 'Ann'], '--name is not used with --watch or --back'],
+    [['--new', '--words', '/nonexistent/words.txt'], 'Cannot read the word list /nonexistent/words.txt: ENOENT'],
+  ])('exits 2 with the usage for %j', async (args, message) => {
+    const c = client(args);
+    expect(await c.exited).toBe(2);
+    expect(c.stderr.seen[0]).toBe(message);
+    expect(c.stderr.seen[1]).toMatch(/^usage: npm run client/);
   });
 });
