@@ -5,13 +5,12 @@
  * becomes one text frame. Nothing here knows the game: any line server works.
  * Backpressure runs both ways, so a slow peer on either side holds the other.
  */
-import { isUtf8 } from 'node:buffer';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode } from '../protocol/close-codes.js';
 import { LineDecoder, MAX_LINE_BYTES, MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
-import { textFramesOfLines } from './frames.js';
+import { aroundEachRead, assertNoExtensions, writeLineFrames } from './under-ws.js';
 import { formatProxyLine } from '../node/proxy-protocol.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
@@ -72,10 +71,52 @@ export interface BridgeState {
   clientPaused: boolean;
 }
 
+/**
+ * The server side of a pair: `connecting` until TCP connects, `failed` once an error
+ * came after that (its close is reported as a failure), `closed` once TCP closed.
+ */
+type ServerSide = 'connecting' | 'open' | 'failed' | 'closed';
+/** The browser side: `closing` once we sent a close frame (nothing more is forwarded from it). */
+type BrowserSide = 'open' | 'closing' | 'closed';
+
+/** The browser's frames, held to leave as one TCP write: one buffer, lines and line ends copied in. */
+class FrameBatch {
+  /** Inside a read from the browser: the batch is flushed once ws has parsed all of it. */
+  inRead = false;
+  private readonly frames: Buffer[] = [];
+  private bytes = 0;
+
+  get empty(): boolean {
+    return this.frames.length === 0;
+  }
+
+  push(frame: Buffer): void {
+    this.frames.push(frame);
+    this.bytes += frame.length + 1;
+  }
+
+  /** The held frames as lines in one buffer, or null when none are held; empties the batch. */
+  take(): Buffer | null {
+    const frames = this.frames;
+    if (frames.length === 0) return null;
+    const out = Buffer.allocUnsafe(this.bytes);
+    let at = 0;
+    for (let i = 0; i < frames.length; i++) {
+      at += frames[i].copy(out, at);
+      out[at++] = LF;
+    }
+    frames.length = 0;
+    this.bytes = 0;
+    return out;
+  }
+}
+
 /** Pairs a freshly upgraded WebSocket with a new TCP connection to the target. */
 export class Bridge {
   /** Cleared by the heartbeat before each ping, set again by the pong. */
   alive = true;
+  private server: ServerSide = 'connecting';
+  private browser: BrowserSide = 'open';
   private readonly ws: WebSocket;
   private readonly raw: Duplex;
   private tcp!: net.Socket;
@@ -85,24 +126,13 @@ export class Bridge {
   private readonly highWaterMark: number;
   /** Made on first use: a pair that only ever sees whole lines never needs one. */
   private lineDecoder: LineDecoder | null = null;
-  private connected = false;
-  private tcpError = false;
-  private tcpClosed = false;
-  private wsClosed = false;
-  private closing = false; // we sent a close frame: forward nothing more from the browser
-  /** Frames received in this tick, written to TCP as one buffer on the next. */
-  private readonly toServer: Buffer[] = [];
-  private toServerBytes = 0;
-  /** The line decoder holds no partial line, so a chunk can be split without it. */
-  private atLineStart = true;
-  /** ws is parsing a chunk from the browser now: its frames are flushed right after. */
-  private reading = false;
+  private readonly toServer = new FrameBatch();
   private connectTimer: NodeJS.Timeout | undefined;
-  private done = false;
   private lingerTimer: NodeJS.Timeout | undefined;
 
-  /** `raw` is the upgraded HTTP socket under `ws`: we cork it and wait for its 'drain'. */
+  /** `raw` is the upgraded HTTP socket under `ws`: we write frames to it and wait for its 'drain'. */
   constructor(ws: WebSocket, raw: Duplex, opts: BridgeOptions) {
+    assertNoExtensions(ws);
     this.ws = ws;
     this.raw = raw;
     this.opts = opts;
@@ -117,15 +147,16 @@ export class Bridge {
       this.alive = true;
     });
     raw.on('drain', () => this.onWsDrain());
-    // Around ws's own 'data' listener, so the frames of one read leave in one TCP write
-    // without waiting for a tick (process.nextTick cost more than the rest of a line).
-    raw.prependListener('data', () => {
-      this.reading = true;
-    });
-    raw.on('data', () => {
-      this.reading = false;
-      this.flushToServer();
-    });
+    // The frames of one read leave in one TCP write without waiting for a tick
+    // (process.nextTick cost more than the rest of a line).
+    aroundEachRead(
+      raw,
+      () => (this.toServer.inRead = true),
+      () => {
+        this.toServer.inRead = false;
+        this.flushToServer();
+      },
+    );
     // Hold the browser's frames until there is somewhere to send them.
     ws.pause();
 
@@ -137,10 +168,9 @@ export class Bridge {
   private dial(target: Target): void {
     const tcp = net.connect({ host: target.host, port: target.port });
     this.tcp = tcp;
-    this.tcpError = false;
     tcp.on('error', (err: Error) => {
-      this.tcpError = true;
-      this.notice(`${this.connected ? 'connection to' : 'cannot reach'} ${target.host}:${target.port}: ${err.message}`);
+      this.notice(`${this.server === 'connecting' ? 'cannot reach' : 'connection to'} ${target.host}:${target.port}: ${err.message}`);
+      if (this.server === 'open') this.server = 'failed';
     });
     // A plain timer: a socket timeout stays attached once cleared and is refreshed on every read and write.
     this.connectTimer = setTimeout(destroyTcp, CONNECT_TIMEOUT_MS, tcp);
@@ -157,13 +187,18 @@ export class Bridge {
     return (this.lineDecoder ??= new LineDecoder({ maxLineBytes: MAX_SERVER_LINE_BYTES, maxUnterminatedBytes: MAX_SERVER_LINE_BYTES + 2 }));
   }
 
+  /** Frames can go to the browser: ws is open (not closing, by us or by the browser). */
+  private get canSend(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
   /** Bytes queued each way, and which side is paused for backpressure now. */
   state(): BridgeState {
     return {
       toClient: this.ws.bufferedAmount,
       toServer: this.tcp.writableLength,
-      upstreamPaused: this.tcp.isPaused() && !this.wsClosed,
-      clientPaused: this.connected && this.ws.isPaused,
+      upstreamPaused: this.tcp.isPaused() && this.browser !== 'closed',
+      clientPaused: this.server !== 'connecting' && this.ws.isPaused,
     };
   }
 
@@ -179,8 +214,8 @@ export class Bridge {
 
   /** Closes the WebSocket with `code`; the TCP side follows once the browser has gone. */
   close(code: number, reason: string): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    this.closing = true;
+    if (!this.canSend) return;
+    this.browser = 'closing';
     this.ws.close(code, reason);
     // The browser's reply to our close frame must be read even if reading was paused.
     this.ws.resume();
@@ -193,7 +228,7 @@ export class Bridge {
   }
 
   private onConnect(): void {
-    this.connected = true;
+    this.server = 'open';
     clearTimeout(this.connectTimer);
     this.connectTimer = undefined;
     this.tcp.setNoDelay(true);
@@ -201,36 +236,25 @@ export class Bridge {
       const raw = this.raw as net.Socket;
       this.tcp.write(formatProxyLine({ address: raw.remoteAddress, port: raw.remotePort }, { address: raw.localAddress, port: raw.localPort }));
     }
-    if (!this.wsClosed) this.ws.resume();
+    if (this.browser !== 'closed') this.ws.resume();
   }
 
   private onFrame(data: RawData, isBinary: boolean): void {
-    if (this.closing) return;
+    if (this.browser !== 'open') return;
     // binaryType is 'nodebuffer', so a text frame arrives as one Buffer.
     const buf = data as Buffer;
     if (isBinary) return this.refuse(CloseCode.unsupportedData, CloseReason.binary);
     if (buf.length > MAX_LINE_BYTES) return this.refuse(CloseCode.tooBig, CloseReason.tooBig);
     if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.refuse(CloseCode.invalidData, CloseReason.lineBreak);
-    // Frames parsed from one read go out in one write: one buffer, lines and line ends copied in.
     // Inside a read, the flush follows ws's parsing of it; otherwise on the next tick.
-    if (this.toServer.length === 0 && !this.reading) process.nextTick(flushToServer, this);
+    if (this.toServer.empty && !this.toServer.inRead) process.nextTick(flushToServer, this);
     this.toServer.push(buf);
-    this.toServerBytes += buf.length + 1;
   }
 
-  /** Called on the next tick after the first frame of a batch. */
+  /** Writes the browser's held frames to TCP as lines, in one write. */
   flushToServer(): void {
-    const frames = this.toServer;
-    if (frames.length === 0) return;
-    const out = Buffer.allocUnsafe(this.toServerBytes);
-    let at = 0;
-    for (let i = 0; i < frames.length; i++) {
-      at += frames[i].copy(out, at);
-      out[at++] = LF;
-    }
-    frames.length = 0;
-    this.toServerBytes = 0;
-    if (this.tcpClosed || this.tcp.destroyed) return;
+    const out = this.toServer.take();
+    if (out === null || this.server === 'closed' || this.tcp.destroyed) return;
     if (!this.tcp.write(out)) {
       this.ws.pause();
       this.opts.onPause?.('client');
@@ -238,17 +262,16 @@ export class Bridge {
   }
 
   private onTcpData(chunk: Buffer): void {
-    if (this.wsClosed) return; // the browser is gone: drain and discard until the server closes
-    if (this.atLineStart && chunk.indexOf(CR) === -1 && this.ws.readyState === this.ws.OPEN) {
-      // Fast path, the usual case: whole `\n` lines of valid UTF-8, framed as they are
-      // (no decode and re-encode) and written at once.
+    if (this.browser === 'closed') return; // the browser is gone: drain and discard until the server closes
+    const atLineStart = this.lineDecoder?.atLineStart ?? true;
+    if (atLineStart && chunk.indexOf(CR) === -1 && this.canSend) {
+      // The usual case: whole `\n` lines, framed as they are and written at once.
       if (!this.sendChunk(chunk)) return this.failFromServer();
     } else {
       const { lines, overflow } = this.decoder.push(chunk);
       this.sendLines(lines);
       if (overflow) return this.failFromServer();
     }
-    this.atLineStart = chunk[chunk.length - 1] === LF;
     if (this.ws.bufferedAmount > this.highWaterMark) {
       this.tcp.pause();
       this.opts.onPause?.('upstream');
@@ -264,22 +287,17 @@ export class Bridge {
    */
   private sendChunk(chunk: Buffer): boolean {
     const end = chunk.lastIndexOf(LF) + 1; // just after the last complete line
-    if (end > 0) {
-      // A `\n` cannot be inside a UTF-8 sequence, so one check covers every line.
-      const frames = isUtf8(chunk.subarray(0, end)) ? textFramesOfLines(chunk, end, MAX_SERVER_LINE_BYTES) : null;
-      if (frames === null) {
-        const { lines, overflow } = this.decoder.push(chunk);
-        this.sendLines(lines); // fails the pair itself at a line that is too long
-        return !overflow;
-      }
-      this.raw.write(frames);
+    if (end > 0 && !writeLineFrames(this.raw, chunk, end, MAX_SERVER_LINE_BYTES)) {
+      const { lines, overflow } = this.decoder.push(chunk);
+      this.sendLines(lines); // fails the pair itself at a line that is too long
+      return !overflow;
     }
     return end === chunk.length || !this.decoder.push(chunk.subarray(end)).overflow;
   }
 
   private sendLines(lines: readonly { text: string; tooLong: boolean }[]): void {
     const n = lines.length;
-    if (n === 0 || this.ws.readyState !== this.ws.OPEN) return;
+    if (n === 0 || !this.canSend) return;
     // One socket write for all the frames of this chunk.
     this.raw.cork();
     for (let i = 0; i < n; i++) {
@@ -309,7 +327,7 @@ export class Bridge {
   }
 
   private onWsDrain(): void {
-    if (this.ws.bufferedAmount <= this.highWaterMark && !this.wsClosed) this.tcp.resume();
+    if (this.ws.bufferedAmount <= this.highWaterMark && this.browser !== 'closed') this.tcp.resume();
   }
 
   private onTcpEnd(): void {
@@ -319,43 +337,42 @@ export class Bridge {
   }
 
   private onTcpClose(): void {
-    if (!this.connected && !this.wsClosed && this.untried.length > 0) {
+    if (this.server === 'connecting' && this.browser !== 'closed' && this.untried.length > 0) {
       clearTimeout(this.connectTimer);
       return this.dial(this.untried.shift()!);
     }
-    this.tcpClosed = true;
+    const was = this.server;
+    this.server = 'closed';
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
     clearTimeout(this.connectTimer);
     this.connectTimer = undefined;
-    if (!this.connected) this.close(CloseCode.tryAgainLater, CloseReason.unreachable);
-    else if (this.tcpError) this.close(CloseCode.unexpected, CloseReason.serverFailed);
+    if (was === 'connecting') this.close(CloseCode.tryAgainLater, CloseReason.unreachable);
+    else if (was === 'failed') this.close(CloseCode.unexpected, CloseReason.serverFailed);
     else this.close(CloseCode.normal, CloseReason.serverEnded);
-    this.finish();
+    this.finishIfBothClosed();
   }
 
   private onWsClose(): void {
-    this.wsClosed = true;
+    this.browser = 'closed';
     const tcp = this.tcp;
-    if (!this.tcpClosed) {
-      if (!this.connected) {
-        tcp.destroy();
-      } else {
-        // Let what the browser sent reach the server, then let the server close its side.
-        this.flushToServer();
-        tcp.end();
-        tcp.resume();
-        this.lingerTimer = setTimeout(destroyTcp, this.opts.lingerMs ?? DEFAULT_LINGER_MS, tcp);
-        this.lingerTimer.unref();
-      }
+    if (this.server === 'connecting') {
+      tcp.destroy();
+    } else if (this.server !== 'closed') {
+      // Let what the browser sent reach the server, then let the server close its side.
+      this.flushToServer();
+      tcp.end();
+      tcp.resume();
+      this.lingerTimer = setTimeout(destroyTcp, this.opts.lingerMs ?? DEFAULT_LINGER_MS, tcp);
+      this.lingerTimer.unref();
     }
-    this.finish();
+    this.finishIfBothClosed();
   }
 
-  private finish(): void {
-    if (!this.tcpClosed || !this.wsClosed || this.done) return;
-    // Both sockets are closed; once the gateway forgets this bridge, nothing refers to it.
-    this.done = true;
+  /** Each side's 'close' comes once, so the second of them tells the gateway, once. */
+  private finishIfBothClosed(): void {
+    if (this.server !== 'closed' || this.browser !== 'closed') return;
+    // Once the gateway forgets this bridge, nothing refers to it.
     this.opts.onClosed(this);
   }
 }

@@ -97,6 +97,25 @@ describe('LineDecoder line ends', () => {
   });
 });
 
+describe('LineDecoder.atLineStart', () => {
+  it('says whether any part of a line is held', () => {
+    const d = new LineDecoder();
+    expect(d.atLineStart).toBe(true);
+    d.push(bytes('a\nb'));
+    expect(d.atLineStart).toBe(false);
+    d.push(bytes('\n'));
+    expect(d.atLineStart).toBe(true);
+  });
+
+  it('is false after a CR, whose LF may still come', () => {
+    const d = new LineDecoder();
+    d.push(bytes('a\r'));
+    expect(d.atLineStart).toBe(false);
+    d.push(bytes('\n'));
+    expect(d.atLineStart).toBe(true);
+  });
+});
+
 describe('LineDecoder invalid input', () => {
   it('invalid UTF-8 becomes U+FFFD and the next line is fine', () => {
     expect(decode([bytes('a', [0xc3], 'b', [0x80, 0xfe], '\nок\n')])).toEqual(['a\uFFFDb\uFFFD\uFFFD', 'ок']);

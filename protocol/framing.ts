@@ -112,6 +112,11 @@ export class LineDecoder {
     return { lines, overflow: false };
   }
 
+  /** True when no part of a line is held: the next byte starts a new line. */
+  get atLineStart(): boolean {
+    return this.len === 0 && !this.dropped && !this.afterCR && this.telnetState === Telnet.Data;
+  }
+
   /** The stream ended: a last line without a line end still counts. */
   end(): Line[] {
     if (this.len === 0 && !this.dropped) return [];
