@@ -15,6 +15,8 @@ import { Histogram } from './histogram.js';
 
 export interface BotOptions {
   readonly port: number;
+  /** Several servers (the processes of a cluster): bots connect to each in turn. Default: just `port`. */
+  readonly ports?: readonly number[];
   readonly players: number;
   /** Players per table, as the server was started with. */
   readonly tableSize: number;
@@ -63,6 +65,7 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
   let errors = 0;
   let nextName = 1;
   const thinkMs = opts.thinkMs ?? 0;
+  const ports = opts.ports ?? [opts.port];
 
   class Bot {
     readonly name = `b${nextName++}`;
@@ -72,7 +75,7 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
     private done = false;
 
     constructor(onConnect?: () => void, onError?: () => void) {
-      const socket = net.connect({ host: '127.0.0.1', port: opts.port });
+      const socket = net.connect({ host: '127.0.0.1', port: ports[nextName % ports.length] });
       this.socket = socket;
       live.add(this);
       socket.setNoDelay(true);

@@ -24,10 +24,11 @@ import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgCha
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
 import { measureWebBundle } from './web-size.js';
+import { clusterPhase, type ClusterPlan } from './cluster.js';
 import * as flag from '../node/flags.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PHASES = ['relay', 'memory', 'server', 'bots', 'web'] as const;
+const PHASES = ['relay', 'memory', 'server', 'bots', 'cluster', 'web'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Plan {
@@ -44,6 +45,7 @@ interface Plan {
   thinkMs: number[];
   /** Computer players: every n-th word of each list (1 = all). */
   botWordStep: number;
+  cluster: ClusterPlan;
 }
 
 const FULL: Plan = {
@@ -58,6 +60,7 @@ const FULL: Plan = {
   botDurationMs: 3000,
   thinkMs: [1000, 250],
   botWordStep: 1,
+  cluster: { transportClients: [50], windows: [1, 16], warmupMs: 300, durationMs: 2000, players: 2000, thinkMs: 250, botWarmupMs: 1500, botDurationMs: 4000 },
 };
 
 const QUICK: Plan = {
@@ -72,6 +75,7 @@ const QUICK: Plan = {
   botDurationMs: 500,
   thinkMs: [200],
   botWordStep: 10,
+  cluster: { transportClients: [10], windows: [1], warmupMs: 50, durationMs: 200, players: 40, thinkMs: 50, botWarmupMs: 300, botDurationMs: 500 },
 };
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]`;
@@ -386,6 +390,7 @@ async function main(): Promise<void> {
   let memory: MemoryResult[] = [];
   let server: ServerRow[] = [];
   let bots: LevelResults[] = [];
+  let cluster: Results['cluster'];
   if (only.has('web')) {
     say('web bundle: npx vite build');
     web = await measureWebBundle(ROOT);
@@ -406,6 +411,14 @@ async function main(): Promise<void> {
     say(`computer players: every level against every other over ${plan.botWordStep === 1 ? 'every word' : `every ${plan.botWordStep}th word`} of the en and uk lists`);
     bots = await botsPhase();
   }
+  if (only.has('cluster')) {
+    if (onPath('redis-server')) {
+      say(`cluster: relay transports, then ${plan.cluster.players} paced bots on 1 and on 2 processes`);
+      cluster = await clusterPhase({ start: (name, command, args, port) => start(name, command, args, port), stop, freePort, say }, plan.cluster);
+    } else {
+      notes.push('redis-server is not on PATH: the cluster rows are missing (Debian: apt-get install redis-server).');
+    }
+  }
   const meta = {
     date: new Date().toISOString(),
     quick,
@@ -415,7 +428,7 @@ async function main(): Promise<void> {
     loadAverageAtEnd: os.loadavg(),
     seconds: (Date.now() - started) / 1000,
   };
-  const partial = { meta, relay, memory, server, bots, web, notes };
+  const partial = { meta, relay, memory, server, bots, cluster, web, notes };
   const results: Results = { ...partial, targets: checkTargets(partial, quick) };
   if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   else process.stdout.write(formatTable(results));

@@ -3,7 +3,7 @@
  * functions of the results: no I/O here.
  */
 import { BOT_LEVELS } from '../game/strategy.js';
-import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow, TargetCheck } from './results.js';
+import type { ClusterLoadRow, LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow, TargetCheck, TransportRow } from './results.js';
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
@@ -95,6 +95,14 @@ export function formatTable(r: Results): string {
   for (const b of r.bots) {
     out.push(`Computer players, ${b.lang} (${b.words} words): share of games won against each level; alone: misses and moves per word, CPU per move`);
     out.push(text(botsTable(b)));
+    out.push('');
+  }
+  if (r.cluster) {
+    out.push("Cluster, relay transports: a line to the owner of the player's table and back (direct = the owner alone)");
+    out.push(text(transportTable(r.cluster.transports)));
+    out.push('');
+    out.push('Cluster: the same paced bots, tables of 4, spread over 1 or 2 processes (a private Redis between the 2)');
+    out.push(text(clusterLoadTable(r.cluster.load)));
     out.push('');
   }
   out.push(webLine(r));
@@ -222,6 +230,46 @@ export function spliceSection(page: string, section: string, before = '## Web cl
   }
   const at = page.indexOf(`\n${before}\n`);
   return at >= 0 ? page.slice(0, at + 1) + section + '\n' + page.slice(at + 1) : page.trimEnd() + '\n\n' + section;
+}
+
+/** The cluster's relay transports (bench/cluster.ts). */
+export function transportTable(rows: readonly TransportRow[]): Table {
+  return {
+    head: ['transport', 'C', 'window', 'lines/s', 'p50 ms', 'p99 ms', 'µs CPU/line', 'Redis µs/line', 'Redis cmds/line'],
+    right: [false, true, true, true, true, true, true, true, true],
+    rows: rows.map((t) => [
+      t.mode,
+      String(t.clients),
+      String(t.window),
+      num(t.linesPerSec),
+      t.p50.toFixed(2),
+      t.p99.toFixed(2),
+      t.cpuPerLineUs.toFixed(1),
+      t.redisCpuPerLineUs.toFixed(1),
+      t.redisCommandsPerLine.toFixed(2),
+    ]),
+  };
+}
+
+/** One process against a cluster under the same load (bench/cluster.ts). */
+export function clusterLoadTable(rows: readonly ClusterLoadRow[]): Table {
+  return {
+    head: ['processes', 'bots', 'moves/s', 'joins/s', 'p50 ms', 'p99 ms', 'CPU µs/move', 'Redis µs/move', 'Redis cmds/move (joins incl.)', 'Redis cmds/join', 'Redis idle cmds/s'],
+    right: [true, true, true, true, true, true, true, true, true, true, true],
+    rows: rows.map((c) => [
+      String(c.processes),
+      `${num(c.connected)} (think ${c.thinkMs} ms)`,
+      num(c.movesPerSec),
+      num(c.joinsPerSec),
+      c.p50.toFixed(2),
+      c.p99.toFixed(2),
+      c.cpuPerMoveUs.toFixed(0),
+      c.redisCpuPerMoveUs.toFixed(1),
+      c.redisCommandsPerMove.toFixed(3),
+      Number.isNaN(c.redisCommandsPerJoin) ? 'n/a' : c.redisCommandsPerJoin.toFixed(1),
+      c.redisIdleCommandsPerSec.toFixed(0),
+    ]),
+  };
 }
 
 function targetTable(checks: TargetCheck[]): Table {

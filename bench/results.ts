@@ -113,7 +113,48 @@ export interface Results {
   readonly server: ServerRow[];
   /** Computer players, per language. */
   readonly bots: LevelResults[];
+  /** Absent when the cluster phase did not run. */
+  readonly cluster?: ClusterResult;
   readonly web: { readonly ok: true; readonly files: { name: string; bytes: number; gzip: number }[]; readonly bytes: number; readonly gzip: number } | { readonly ok: false; readonly reason: string };
   readonly notes: string[];
   readonly targets: TargetCheck[];
+}
+
+/** One way of carrying a player's line to the owner of its table and back. */
+export interface TransportRow {
+  /** direct: the owner alone (the baseline); tcp: the cluster's relay; pubsub: through Redis. */
+  readonly mode: 'direct' | 'tcp' | 'pubsub';
+  readonly clients: number;
+  readonly window: number;
+  readonly linesPerSec: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** CPU of the program (relay and owner together) per line, µs. */
+  readonly cpuPerLineUs: number;
+  readonly redisCpuPerLineUs: number;
+  readonly redisCommandsPerLine: number;
+}
+
+/** The same paced game load against one process or a cluster of several. */
+export interface ClusterLoadRow {
+  readonly processes: number;
+  readonly players: number;
+  readonly connected: number;
+  readonly thinkMs: number;
+  readonly movesPerSec: number;
+  readonly joinsPerSec: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** CPU of every server process per move, µs. */
+  readonly cpuPerMoveUs: number;
+  readonly redisCpuPerMoveUs: number;
+  readonly redisCommandsPerMove: number;
+  /** Commands per player seated, the idle heartbeats taken out. */
+  readonly redisCommandsPerJoin: number;
+  readonly redisIdleCommandsPerSec: number;
+}
+
+export interface ClusterResult {
+  readonly transports: TransportRow[];
+  readonly load: ClusterLoadRow[];
 }

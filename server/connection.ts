@@ -89,14 +89,19 @@ export class Connection {
    * cuts the peer at once; over the pause mark, its input waits until it reads.
    */
   send(line: string): void {
+    // As bytes, so that writableLength counts bytes (a string counts UTF-16 units).
+    this.sendBytes(Buffer.from(line + '\n'));
+  }
+
+  /** Sends lines already framed (a relay passes on what another server sent), under the same limits. */
+  sendBytes(bytes: Buffer): void {
     if (!this.open) return;
     if (!this.corked) {
       this.corked = true;
       this.socket.cork();
       process.nextTick(this.flush);
     }
-    // As bytes, so that writableLength counts bytes (a string counts UTF-16 units).
-    this.socket.write(Buffer.from(line + '\n'));
+    this.socket.write(bytes);
     const queued = this.socket.writableLength;
     if (queued > this.limits.maxOutputBytes) this.destroy('does not read its output');
     // 'drain' only comes once a write has passed the socket's own mark: never hold below it.

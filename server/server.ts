@@ -236,6 +236,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
               client: { address, port: clientPort },
               local: { address: socket.localAddress, port: socket.localPort },
               send: (l) => conn.send(l),
+              sendBytes: (bytes) => conn.sendBytes(bytes),
               end: (why) => conn.end(why),
             },
             owner,

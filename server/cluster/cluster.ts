@@ -30,6 +30,8 @@ export interface RelayedPlayer {
   /** Our end of its connection. */
   readonly local: Partial<Endpoint>;
   send(line: string): void;
+  /** Passes on the owner's output as it came (already framed lines). */
+  sendBytes(bytes: Buffer): void;
   end(why: string): void;
 }
 
@@ -87,7 +89,7 @@ export class Cluster {
         local: player.local,
         replay,
         connectTimeoutMs: this.opts.relayConnectTimeoutMs,
-        onLine: (line) => player.send(line),
+        onOutput: (bytes) => player.sendBytes(bytes),
         onClose: (lastLine, why) => {
           this.relays.get(owner.id)?.delete(relay);
           if (lastLine === undefined || !this.opts.finalLines.has(lastLine)) {

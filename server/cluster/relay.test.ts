@@ -3,7 +3,7 @@
  * lines first, lines pass both ways, and the relay says how the owner's side ended.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRelay, parseAddress, type RelayOptions } from './relay.js';
+import { lastLineOf, openRelay, parseAddress, type RelayOptions } from './relay.js';
 import { gameServerPerTest } from '../../test/support/game-server.js';
 import { createScriptedServer, type ScriptedServer } from '../../test/support/scripted-server.js';
 import { freePort } from '../../node/free-port.js';
@@ -17,6 +17,7 @@ afterEach(async () => {
 /** A relay whose lines and close are collected. */
 async function relayTo(target: string, replay: string[], extra: Partial<RelayOptions> = {}) {
   const lines: string[] = [];
+  let rest = '';
   let waiter: (() => void) | undefined;
   let resolveClosed!: (v: { lastLine: string | undefined; why: string }) => void;
   const closed = new Promise<{ lastLine: string | undefined; why: string }>((r) => (resolveClosed = r));
@@ -25,8 +26,10 @@ async function relayTo(target: string, replay: string[], extra: Partial<RelayOpt
     client: { address: '203.0.113.7', port: 5555 },
     local: { address: '127.0.0.1', port: 30003 },
     replay,
-    onLine: (line) => {
-      lines.push(line);
+    onOutput: (bytes) => {
+      const parts = (rest + bytes.toString()).split('\n');
+      rest = parts.pop()!;
+      lines.push(...parts);
       waiter?.();
     },
     onClose: (lastLine, why) => resolveClosed({ lastLine, why }),
@@ -89,6 +92,17 @@ describe('a relay to the owner of a table', () => {
     await owner.next();
     relay.end();
     await owner.ended;
+  });
+});
+
+describe('lastLineOf', () => {
+  it('finds the last line of what was received, with or without its line end', () => {
+    expect(lastLineOf(Buffer.from(''))).toBeUndefined();
+    expect(lastLineOf(Buffer.from('a\n/quit\n'))).toBe('/quit');
+    expect(lastLineOf(Buffer.from('a\r\n/quit\r\n'))).toBe('/quit');
+    expect(lastLineOf(Buffer.from('a\nhalf a li'))).toBe('half a li');
+    expect(lastLineOf(Buffer.from('/quit'))).toBe('/quit');
+    expect(lastLineOf(Buffer.from('\n'))).toBe('');
   });
 });
 

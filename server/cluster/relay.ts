@@ -6,14 +6,13 @@
  * serves the player exactly as it serves a direct one: same lines, same order.
  */
 import net from 'node:net';
-import { readLines } from '../../node/lines.js';
 import { MAX_LINE_BYTES } from '../../protocol/framing.js';
 import { formatProxyLine, type Endpoint } from '../../node/proxy-protocol.js';
 
 /** The owner has this long to accept the connection; then the player is served here instead. */
 export const RELAY_CONNECT_TIMEOUT_MS = 2000;
-/** Longest line taken from the owner: a bound on memory, like the gateway's. */
-export const RELAY_MAX_LINE_BYTES = 64 * 1024;
+/** The owner's output is passed on as it comes; this much of its end is kept to tell its last line. */
+const TAIL_BYTES = 4096;
 /** Lines to the owner queued past this mean it does not read: the relay is cut. */
 export const RELAY_MAX_QUEUED_BYTES = 1024 * 1024;
 
@@ -26,8 +25,8 @@ export interface RelayOptions {
   readonly local: Partial<Endpoint>;
   /** Lines the player sent that the owner must see first (`/join CODE`, a name …). */
   readonly replay: readonly string[];
-  /** A line from the owner, for the player. */
-  readonly onLine: (line: string) => void;
+  /** Output of the owner for the player: whole lines or pieces of them, passed on as they are. */
+  readonly onOutput: (bytes: Buffer) => void;
   /** The owner's side closed (or failed); `lastLine` is the last line it sent. Called once. */
   readonly onClose: (lastLine: string | undefined, why: string) => void;
   readonly connectTimeoutMs?: number;
@@ -65,29 +64,19 @@ export function openRelay(opts: RelayOptions): Promise<Relay> {
 }
 
 function wire(socket: net.Socket, opts: RelayOptions): Relay {
-  let lastLine: string | undefined;
+  // Not decoded here: the owner speaks the protocol already, and the player's connection frames nothing again.
+  let tail: Buffer = Buffer.alloc(0);
   let why = 'the owner closed the connection';
   let closed = false;
   socket.on('error', (err) => (why = `connection to ${opts.target}: ${err.message}`));
-  readLines(
-    socket,
-    {
-      line(line) {
-        if (line.tooLong) return;
-        lastLine = line.text;
-        opts.onLine(line.text);
-      },
-      overflow() {
-        why = `${opts.target} sent a line over ${RELAY_MAX_LINE_BYTES} bytes`;
-        socket.destroy();
-      },
-    },
-    { maxLineBytes: RELAY_MAX_LINE_BYTES, maxUnterminatedBytes: RELAY_MAX_LINE_BYTES + 2 },
-  );
+  socket.on('data', (chunk: Buffer) => {
+    tail = chunk.length >= TAIL_BYTES ? chunk.subarray(chunk.length - TAIL_BYTES) : Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
+    opts.onOutput(chunk);
+  });
   socket.on('close', () => {
     if (closed) return;
     closed = true;
-    opts.onClose(lastLine, why);
+    opts.onClose(lastLineOf(tail), why);
   });
   const write = (text: string) => {
     if (socket.destroyed || socket.writableEnded) return;
@@ -110,6 +99,16 @@ function wire(socket: net.Socket, opts: RelayOptions): Relay {
       socket.destroy();
     },
   };
+}
+
+/** The last line of what was received (without its line end), or undefined if nothing was. */
+export function lastLineOf(tail: Buffer): string | undefined {
+  if (tail.length === 0) return undefined;
+  let end = tail.length;
+  if (tail[end - 1] === 0x0a) end--;
+  if (end > 0 && tail[end - 1] === 0x0d) end--;
+  const start = end === 0 ? 0 : tail.lastIndexOf(0x0a, end - 1) + 1;
+  return tail.subarray(start, end).toString();
 }
 
 /** `HOST:PORT` or `[IPv6]:PORT`. */
