@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { format } from '../protocol/catalog.js';
+import { format, parseAs } from '../protocol/catalog.js';
 import { connectLines, type LineClient } from '../test/support/line-client.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -105,6 +105,7 @@ describe('npm run server', () => {
     ['--lang fr', ['--lang', 'fr'], /--lang must be one of en, uk/],
     ['--players 0', ['--players', '0'], /--players/],
     ['--turn-seconds -1', ['--turn-seconds', '-1'], /--turn-seconds/],
+    ['--new-rooms-per-minute 0', ['--new-rooms-per-minute', '0'], /--new-rooms-per-minute/],
     ['an unknown flag', ['--colour', 'red'], /unknown flag --colour/],
     ['a stray argument', ['30003'], /unexpected argument/],
     ['--redis that is no URL', ['--redis', '127.0.0.1:6379'], /--redis must be a URL like redis:\/\/127\.0\.0\.1:6379/],
@@ -133,6 +134,18 @@ describe('npm run server', () => {
     const { code } = await r.exited;
     expect(code).toBe(2);
     expect(r.stderr()).toContain(`${bad}:2`);
+  });
+
+  it('--new-rooms-per-minute sets how many rooms one connection from loopback may open in a minute', async () => {
+    const { port } = await startServer(['--new-rooms-per-minute', '2']);
+    const ann = await connectLines(port);
+    clients.push(ann);
+    for (let i = 0; i < 2; i++) {
+      ann.send('/new');
+      await ann.waitFor((l) => parseAs('ROOM_OPENED', l) !== null);
+    }
+    ann.send('/new');
+    expect(await ann.next()).toBe(format('en', 'SLOW_DOWN'));
   });
 
   it('SIGTERM: players are told STOPPING, then /quit; the process exits 0', async () => {
