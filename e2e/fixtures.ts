@@ -68,6 +68,8 @@ export interface GameOptions {
   lang: Lang;
   /** The turn clock; 0 (the default here) turns it off, so no game depends on speed. */
   turnSeconds: number;
+  /** How long a dropped player's seat is kept (PROTOCOL.md §8.4); 0: LEFT at once. Default the server's, 60. */
+  seatGraceSeconds: number;
   /** Gateway limits for this test, e.g. `{ maxPerIp: 2 }`. */
   gatewayOptions: Partial<Omit<GatewayOptions, 'target' | 'host' | 'port'>>;
 }
@@ -92,12 +94,13 @@ export const test = base.extend<GameOptions & Fixtures>({
   players: [2, { option: true }],
   lang: ['en', { option: true }],
   turnSeconds: [0, { option: true }],
+  seatGraceSeconds: [60, { option: true }],
   gatewayOptions: [{}, { option: true }],
 
-  game: async ({ words, players, lang, turnSeconds, gatewayOptions }, use, testInfo) => {
+  game: async ({ words, players, lang, turnSeconds, seatGraceSeconds, gatewayOptions }, use, testInfo) => {
     if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error('The web client is not built: run the games with `npm run e2e` (it builds it), or `npm run build` first.');
     const log: string[] = [];
-    const serverOptions = { host: '127.0.0.1', players, words, lang, turnSeconds, log: (l: string) => void log.push(`server: ${l}`) };
+    const serverOptions = { host: '127.0.0.1', players, words, lang, turnSeconds, seatGraceSeconds, log: (l: string) => void log.push(`server: ${l}`) };
     let server = await createGameServer({ ...serverOptions, port: 0 });
     const port = server.address().port;
     let running = true;

@@ -61,7 +61,7 @@ test.describe('the gateway at the edge', () => {
 
 test.describe('connection limits', () => {
   test.describe('per address', () => {
-    test.use({ gatewayOptions: { maxPerIp: 2 }, players: 3 });
+    test.use({ gatewayOptions: { maxPerIp: 2 }, players: 3, seatGraceSeconds: 0 });
     test('a third tab from one address is refused until one leaves', async ({ game, browserPlayer }) => {
       const ann = await browserPlayer();
       const bob = await browserPlayer();

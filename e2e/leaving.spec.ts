@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures.js';
 
-test.use({ words: ['kiwi'], players: 3 });
+// A seat kept for no time: the player who closes the tab leaves at once (PROTOCOL.md §4, --seat-grace 0).
+test.use({ words: ['kiwi'], players: 3, seatGraceSeconds: 0 });
 
 test('a player closes the tab in their turn; the others play on to a normal end', async ({ browserPlayer, tcpPlayer }) => {
   const ann = await browserPlayer();
