@@ -84,6 +84,7 @@ function run(actions: TerminalEffect[]): void {
         for (const line of action.lines) show(tty ? process.stdout : process.stderr, line);
         break;
       case 'send':
+        prompting = false;
         socket?.write(action.line + '\n');
         break;
       case 'prompt':

@@ -217,7 +217,10 @@ describe('client session: rooms (PROTOCOL.md §8.1–8.2)', () => {
     s.start();
     expect(s.input('/help')).toEqual([{ kind: 'connect', afterMs: 0 }]);
     expect(s.connected()).toEqual([{ kind: 'send', line: '/help' }, { kind: 'prompt', for: 'name' }]);
-    expect(s.input('/join k7m2p')).toEqual([{ kind: 'send', line: '/join k7m2p' }]);
+    expect(s.input('/join k7m2p')).toEqual([
+      { kind: 'send', line: '/join k7m2p' },
+      { kind: 'prompt', for: 'name' },
+    ]);
     // A refusal of what was typed: try again, still in the lobby.
     expect(s.serverLine(en('NO_ROOM', { code: 'K7M2P' }))).toEqual([{ kind: 'print', line: en('NO_ROOM', { code: 'K7M2P' }) }]);
     expect(s.input('Dan')).toEqual([{ kind: 'send', line: 'Dan' }]);

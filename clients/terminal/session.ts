@@ -75,6 +75,8 @@ type Phase =
 
 /** Answers to a lobby command that refuse it; the client stays in the lobby (§8.1). */
 const REFUSALS: readonly MessageId[] = ['BAD_SETTING', 'NO_ROOM', 'ROOM_FULL', 'NO_SEAT'];
+/** Lobby commands after which no name follows (PROTOCOL.md §8.1). */
+const NAMELESS = new Set([WATCH, BACK]);
 /** Commands typed during play that are moves; any other command passes through at once. */
 const MOVES = new Set([LETTER, WORD]);
 
@@ -330,7 +332,10 @@ export class ClientSession {
       this.outbox.push(line);
       return this.phase === 'offline' ? this.connect(0) : [];
     }
-    return [{ kind: 'send', line }];
+    // At the name prompt the name is still to come: ask again below the answer.
+    const nameToCome = this.phase === 'lobby' && this.name === null && !this.planAwaiting && !NAMELESS.has(parseCommand(line)?.name ?? '');
+    const askName: TerminalEffect[] = nameToCome ? [{ kind: 'prompt', for: 'name' }] : [];
+    return [{ kind: 'send', line }, ...askName];
   }
 
   /** Asks for a connection, unless one is on its way. */
