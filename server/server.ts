@@ -242,6 +242,8 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
             owner,
             [line],
           );
+          // The player may have left while the owner was being reached: leave nothing behind.
+          if (relay && !conn.open) return relay.end();
           if (relay) {
             lobby.gone(id);
             const check = checkName(line);

@@ -90,9 +90,9 @@ export class Cluster {
         replay,
         connectTimeoutMs: this.opts.relayConnectTimeoutMs,
         onOutput: (bytes) => player.sendBytes(bytes),
-        onClose: (lastLine, why) => {
+        onClose: (lastLine, why, ended) => {
           this.relays.get(owner.id)?.delete(relay);
-          if (lastLine === undefined || !this.opts.finalLines.has(lastLine)) {
+          if (!ended && (lastLine === undefined || !this.opts.finalLines.has(lastLine))) {
             // The owner vanished mid-conversation: end it as a stopping server would.
             this.log(`cluster: relay to ${owner.id} at ${owner.address} lost (${why})`);
             player.send(this.opts.stoppingLine);
