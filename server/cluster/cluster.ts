@@ -111,6 +111,22 @@ export class Cluster {
     return relay;
   }
 
+  /** For the lobby's registries: every room code and seat key held here goes into the directory, and out with it. */
+  readonly codes = {
+    rooms: {
+      added: (code: string) =>
+        void this.directory.addRoom(code).then((mine) => {
+          // 32^5 codes make this all but impossible; the room still works for whoever reaches this process.
+          if (!mine) this.log(`cluster: room code ${code} is held by another process too; it is reached here only directly`);
+        }),
+      removed: (code: string) => this.directory.removeRoom(code),
+    },
+    seats: {
+      added: (key: string) => this.directory.addSeat(key),
+      removed: (key: string) => this.directory.removeSeat(key),
+    },
+  };
+
   /** Relays open now (players here whose table is elsewhere). */
   get relayCount(): number {
     let n = 0;
