@@ -237,7 +237,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
 
     /** How to find the process that holds what this lobby line asks for; undefined when this server answers it alone. */
     function whereInCluster(cluster: Cluster, text: string): (() => Promise<Member | undefined>) | undefined {
-      if (lobby.seatsPublicly(id, text)) return () => cluster.publicElsewhere();
+      if (lobby.seatsPublicly(id, text)) return () => cluster.publicElsewhere(lobby.stats().waiting > 0);
       const wanted = lobby.wantedElsewhere(id, text);
       if (wanted?.kind === 'room') return () => cluster.roomElsewhere(wanted.code);
       if (wanted?.kind === 'seat') return () => cluster.seatElsewhere(wanted.key);

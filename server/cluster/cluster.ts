@@ -55,8 +55,12 @@ export class Cluster {
     return cluster;
   }
 
-  /** The other member whose public table a newcomer sits at; undefined: sit here. */
-  async publicElsewhere(): Promise<Member | undefined> {
+  /**
+   * The other member whose public table a newcomer sits at; undefined: sit here. A
+   * member that holds the public table and is filling it answers without asking Redis.
+   */
+  async publicElsewhere(fillingHere: boolean): Promise<Member | undefined> {
+    if (fillingHere && this.directory.holdsPublicTable) return undefined;
     return this.elsewhere(await this.directory.publicTable());
   }
 

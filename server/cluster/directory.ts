@@ -160,6 +160,11 @@ export class Directory {
     await this.beating;
   }
 
+  /** Whether this member holds the public table, as far as it knows (a loss is noticed at the next heartbeat). */
+  get holdsPublicTable(): boolean {
+    return this.holdsPublic;
+  }
+
   /** Whether Redis answers now. */
   get up(): boolean {
     return this.redis.status === 'ready';
