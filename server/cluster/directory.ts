@@ -214,7 +214,8 @@ export class Directory {
 
   addSeat(key: string): void {
     this.seats.add(key);
-    void this.call('add seat', () => this.redis.multi().sadd(`${this.p}seats:${this.id}`, key).pexpire(`${this.p}seats:${this.id}`, this.leaseMs).exec());
+    // A pipeline, not MULTI: only this member writes its set, so nothing can come between the two.
+    void this.call('add seat', () => this.redis.pipeline().sadd(`${this.p}seats:${this.id}`, key).pexpire(`${this.p}seats:${this.id}`, this.leaseMs).exec());
   }
 
   removeSeat(key: string): void {
