@@ -156,8 +156,8 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
         if (gate.busy) return gate.hold({ text });
         if (greetTimer) clearTimeout(greetTimer);
         greetTimer = null;
-        const find = cluster && whereInCluster(cluster, text);
-        if (find) return void routeInCluster(cluster!, text, find).catch((err: Error) => log(`${id}: ${err.message}`));
+        const find = cluster ? whereInCluster(cluster, text) : undefined;
+        if (cluster && find) return void routeInCluster(cluster, text, find).catch((err: Error) => log(`${id}: ${err.message}`));
         lobbyLine(text);
       },
       tooLong() {
@@ -228,6 +228,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       withinAddressLimit();
     }
 
+    /** A line this server answers alone. */
     function lobbyLine(text: string): void {
       lobby.line(id, text);
       // Each lobby command gives the client the name time again: a teacher pasting a word list is not rushed.
