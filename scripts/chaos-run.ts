@@ -24,6 +24,8 @@ export interface ChaosOptions {
   log?: (line: string) => void;
   /** Seeded for a run that can be repeated. Default Math.random. */
   random?: () => number;
+  /** Run the target as a cluster of two game servers sharing this Redis (docs/SCALING.md). Default: one server. */
+  redis?: string;
 }
 
 export interface ChaosReport {
@@ -67,7 +69,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const random = opts.random ?? Math.random;
   const log = opts.log ?? (() => {});
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
-  const target = await startTarget();
+  const target = await startTarget(opts.redis);
   const report: ChaosReport = {
     sessions: 0, tcp: 0, ws: 0, gamesStarted: 0, gamesOver: 0, abandoned: 0, cutByServer: 0, garbageLines: 0,
     lostGames: 0, httpProbes: 0, finalGame: false, before: undefined!, after: undefined!, problems: [], targetLog: target.log,
@@ -101,7 +103,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     }
 
     async function session(n: number, behaviour: Behaviour, overWs: boolean): Promise<void> {
-      const link = overWs ? wsLink(target.gatewayPort) : tcpLink(target.serverPort);
+      const link = overWs ? wsLink(target.gatewayPort) : tcpLink(target.serverPorts[Math.floor(random() * target.serverPorts.length)]);
       const tried = new Set<string>();
       let started = false;
       let over = false;
@@ -198,7 +200,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
 
 /** One TCP player and one WebSocket player (plus a third seat) play a whole game. */
 async function finalGame(target: Target): Promise<boolean> {
-  const links = [tcpLink(target.serverPort), wsLink(target.gatewayPort), tcpLink(target.serverPort)];
+  // In a cluster the two TCP players reach two different processes.
+  const ports = target.serverPorts;
+  const links = [tcpLink(ports[0]), wsLink(target.gatewayPort), tcpLink(ports[ports.length - 1])];
   let overs = 0;
   links.forEach((link, i) => {
     const tried = new Set<string>();
@@ -304,7 +308,8 @@ function httpProbe(port: number, path: string): Promise<void> {
 }
 
 interface Target {
-  serverPort: number;
+  /** The game servers' ports: one, or one per process of a cluster. */
+  serverPorts: number[];
   gatewayPort: number;
   log: string[];
   exited: boolean;
@@ -314,8 +319,8 @@ interface Target {
   stop(): Promise<void>;
 }
 
-async function startTarget(): Promise<Target> {
-  const child: ChildProcess = fork(fileURLToPath(new URL('./chaos-target.ts', import.meta.url)), [], {
+async function startTarget(redis?: string): Promise<Target> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./chaos-target.ts', import.meta.url)), redis ? ['--redis', redis] : [], {
     execArgv: ['--expose-gc', '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -323,7 +328,7 @@ async function startTarget(): Promise<Target> {
   const waiting: ((s: TargetStats) => void)[] = [];
   let exited = false;
   const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
-  const ready = new Promise<{ serverPort: number; gatewayPort: number }>((resolve, reject) => {
+  const ready = new Promise<{ serverPorts: number[]; gatewayPort: number }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the chaos target exited (${code}) before it was ready`)));
     child.on('message', (msg: TargetReply) => {
       if (msg.type === 'ready') resolve(msg);
@@ -331,10 +336,10 @@ async function startTarget(): Promise<Target> {
       else log.push(msg.line);
     });
   });
-  const { serverPort, gatewayPort } = await ready;
+  const { serverPorts, gatewayPort } = await ready;
   const request = (msg: TargetRequest) => child.send(msg);
   const target: Target = {
-    serverPort,
+    serverPorts,
     gatewayPort,
     log,
     get exited() {

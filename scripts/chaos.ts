@@ -1,24 +1,25 @@
 /**
- * `npm run chaos -- --seconds N --clients K`: K bots over TCP and through the
- * gateway play, misbehave and come back for N seconds against a fresh server and
- * gateway on 127.0.0.1; then the afterwards conditions are checked. Prints a stats
+ * `npm run chaos -- --seconds N --clients K [--redis URL]`: K bots over TCP and through
+ * the gateway play, misbehave and come back for N seconds against a fresh server (with
+ * --redis: two servers in one cluster) and gateway on 127.0.0.1; then the afterwards conditions are checked. Prints a stats
  * line every 2 s and a report; exits 1 when a condition failed.
  */
-import { integer, parseFlagsOrExit } from '../node/flags.js';
+import { integer, parseFlagsOrExit, string } from '../node/flags.js';
 import { runChaos } from './chaos-run.js';
 
-const USAGE = 'usage: npm run chaos -- [--seconds 20] [--clients 50]';
+const USAGE = 'usage: npm run chaos -- [--seconds 20] [--clients 50] [--redis redis://HOST:PORT (two servers in one cluster)]';
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
   {
     seconds: integer({ min: 1, max: 86_400, default: 20 }),
     clients: integer({ min: 1, max: 5000, default: 50 }),
+    redis: string(),
   },
   USAGE,
 );
 
 const started = Date.now();
-const report = await runChaos({ seconds: flags.seconds, clients: flags.clients, log: (line) => console.log(line) });
+const report = await runChaos({ seconds: flags.seconds, clients: flags.clients, redis: flags.redis, log: (line) => console.log(line) });
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const { before, after } = report;
 console.log(`chaos: ${flags.clients} clients for ${flags.seconds} s (${((Date.now() - started) / 1000).toFixed(0)} s with the drain)`);

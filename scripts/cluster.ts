@@ -63,7 +63,8 @@ try {
   if (flags.words) serverArgs.push('--words', flags.words);
   const servers = gamePorts.map((p, i) => {
     const name = `game server ${i + 1}`;
-    const child = supervisor.run(name, 'server/main.ts', [...hostArgs, '--port', String(p), ...serverArgs]);
+    // One process dying ends only its own games: the others, Redis and the gateway go on.
+    const child = supervisor.run(name, 'server/main.ts', [...hostArgs, '--port', String(p), ...serverArgs], { essential: false });
     return supervisor.waitForLine(`server ${i + 1}`, child, /listening on/);
   });
   await Promise.all(servers);

@@ -15,6 +15,11 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 /** Children stop within 5 s by design; past this they are killed, so the terminal never hangs. */
 const STOP_DEADLINE_MS = 6000;
 
+export interface ChildOptions {
+  /** Whether everything stops when this child does (default true). One process of a cluster is not: the others go on. */
+  readonly essential?: boolean;
+}
+
 export class Supervisor {
   private readonly children: { name: string; child: ChildProcess }[] = [];
   private stopping = false;
@@ -29,12 +34,12 @@ export class Supervisor {
   }
 
   /** Runs a TypeScript entry point of this repository (`server/main.ts` …). */
-  run(name: string, entry: string, args: readonly string[]): ChildProcess {
-    return this.command(name, process.execPath, ['--import', 'tsx', entry, ...args]);
+  run(name: string, entry: string, args: readonly string[], opts: ChildOptions = {}): ChildProcess {
+    return this.command(name, process.execPath, ['--import', 'tsx', entry, ...args], opts);
   }
 
   /** Runs any program; its stdout is read by waitForLine, its stderr passes through. */
-  command(name: string, program: string, args: readonly string[]): ChildProcess {
+  command(name: string, program: string, args: readonly string[], opts: ChildOptions = {}): ChildProcess {
     const child = spawn(program, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     this.children.push({ name, child });
     child.on('error', (err) => {
@@ -43,6 +48,10 @@ export class Supervisor {
     });
     child.on('exit', (code, signal) => {
       if (this.stopping) return;
+      if (opts.essential === false) {
+        process.stderr.write(`\nThe ${name} stopped (${signal ?? `exit code ${code}`}); the rest go on.\n`);
+        return;
+      }
       process.stderr.write(`\nThe ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest.\n`);
       this.stopAll(1);
     });

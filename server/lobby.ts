@@ -10,7 +10,7 @@ import { pickWord } from '../game/words.js';
 import { checkName, cleanLine } from './sanitize.js';
 import { Table, type ConnId, type SeatRef, type TableEnd, type TableIO } from './table.js';
 import { Room, DEFAULT_ROOM_LIMITS, type RoomLimits } from './room.js';
-import { RoomRegistry, MAX_ROOMS } from './rooms.js';
+import { RoomRegistry, MAX_ROOMS, type CodeListener } from './rooms.js';
 import { SeatRegistry } from './seats.js';
 import { RateLimiter } from './rate-limit.js';
 import { canonicalCode } from './codes.js';
@@ -61,7 +61,12 @@ export interface LobbyOptions {
   readonly clock: Clock;
   readonly random: () => number;
   readonly log: (line: string) => void;
+  /** Told of every room code and seat key held here, for a cluster's directory. */
+  readonly directory?: { readonly rooms: CodeListener; readonly seats: CodeListener };
 }
+
+/** A room code or seat key a lobby line asks for that this server does not hold (a cluster looks elsewhere). */
+export type Wanted = { readonly kind: 'room'; readonly code: string } | { readonly kind: 'seat'; readonly key: string };
 
 /** Counts for operators and for tests that no table is stuck (public tables). */
 export interface LobbyStats {
@@ -108,7 +113,7 @@ export class Lobby {
   private nextTable = 1;
   private counts = { started: 0, finished: 0, discarded: 0 };
   private readonly rooms: RoomRegistry<Room>;
-  private readonly keys = new SeatRegistry<SeatRef>();
+  private readonly keys: SeatRegistry<SeatRef>;
   private readonly newRooms: RateLimiter;
   private readonly wrongKeys: RateLimiter;
   private readonly roomDefaults: RoomSettings;
@@ -116,7 +121,8 @@ export class Lobby {
 
   constructor(opts: LobbyOptions) {
     this.opts = opts;
-    this.rooms = new RoomRegistry<Room>(opts.limits.maxRooms);
+    this.rooms = new RoomRegistry<Room>(opts.limits.maxRooms, opts.directory?.rooms);
+    this.keys = new SeatRegistry<SeatRef>(opts.directory?.seats);
     this.newRooms = new RateLimiter(opts.limits.newRoomsPerMinute, MINUTE, opts.clock);
     this.wrongKeys = new RateLimiter(opts.limits.wrongKeysPerMinute, MINUTE, opts.clock);
     this.roomDefaults = {
@@ -153,6 +159,16 @@ export class Lobby {
     const v = this.visitors.get(conn);
     if (v?.at.kind !== 'lobby' || v.at.target) return false;
     return parseCommand(cleanLine(text)) === null && checkName(text).ok;
+  }
+
+  /** The room (`/join`, `/watch`) or seat (`/back`) this lobby line asks for, when this server does not hold it. */
+  wantedElsewhere(conn: ConnId, text: string): Wanted | null {
+    if (this.visitors.get(conn)?.at.kind !== 'lobby') return null;
+    const command = parseCommand(cleanLine(text));
+    if (!command || command.arg === '') return null;
+    if ((command.name === JOIN || command.name === WATCH) && !this.rooms.get(command.arg)) return { kind: 'room', code: canonicalCode(command.arg) };
+    if (command.name === BACK && !this.keys.find(command.arg)) return { kind: 'seat', key: canonicalCode(command.arg) };
+    return null;
   }
 
   /** A line from a connection, as decoded. */

@@ -7,10 +7,19 @@ import { ROOM_CODE_LENGTH, canonicalCode, randomCode } from './codes.js';
 /** Rooms open at once on one server, unless told otherwise. */
 export const MAX_ROOMS = 10_000;
 
+/** Told of every code that starts or stops standing for something here (a cluster's directory). */
+export interface CodeListener {
+  added(code: string): void;
+  removed(code: string): void;
+}
+
 export class RoomRegistry<Room> {
   private readonly byCode = new Map<string, Room>();
 
-  constructor(readonly maxRooms: number = MAX_ROOMS) {}
+  constructor(
+    readonly maxRooms: number = MAX_ROOMS,
+    private readonly listener?: CodeListener,
+  ) {}
 
   /** Opens a room under a fresh code; null when `maxRooms` are open already. */
   open(create: (code: string) => Room): Room | null {
@@ -20,6 +29,7 @@ export class RoomRegistry<Room> {
     while (this.byCode.has(code));
     const room = create(code);
     this.byCode.set(code, room);
+    this.listener?.added(code);
     return room;
   }
 
@@ -30,7 +40,7 @@ export class RoomRegistry<Room> {
 
   /** The room is closed: its code is unknown from now on. */
   remove(code: string): void {
-    this.byCode.delete(code);
+    if (this.byCode.delete(code)) this.listener?.removed(code);
   }
 
   get size(): number {

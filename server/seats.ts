@@ -4,6 +4,7 @@
  * looked up, so a layer that finds seats held by another process hooks in here.
  */
 import { SEAT_KEY_LENGTH, canonicalCode, randomCode } from './codes.js';
+import type { CodeListener } from './rooms.js';
 
 /** What a table needs of the registry: a key for a new seat, and giving it up. */
 export interface SeatKeys<Seat> {
@@ -14,12 +15,15 @@ export interface SeatKeys<Seat> {
 export class SeatRegistry<Seat> implements SeatKeys<Seat> {
   private readonly byKey = new Map<string, Seat>();
 
+  constructor(private readonly listener?: CodeListener) {}
+
   /** A new key for `seat`, unique among the keys held. */
   issue(seat: Seat): string {
     let key: string;
     do key = randomCode(SEAT_KEY_LENGTH);
     while (this.byKey.has(key));
     this.byKey.set(key, seat);
+    this.listener?.added(key);
     return key;
   }
 
@@ -30,7 +34,7 @@ export class SeatRegistry<Seat> implements SeatKeys<Seat> {
 
   /** The key is no longer valid (its player left, or the table is gone). */
   revoke(key: string): void {
-    this.byKey.delete(key);
+    if (this.byKey.delete(key)) this.listener?.removed(key);
   }
 
   /** Keys held now. */

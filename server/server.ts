@@ -8,13 +8,14 @@ import { GAME_PORT } from '../node/ports.js';
 import { Connection, DEFAULT_LIMITS, type ConnectionHandlers, type ConnectionLimits } from './connection.js';
 import { DEFAULT_LOBBY_LIMITS, Lobby, type LobbyLimits, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
-import { QUIT } from '../protocol/commands.js';
+import { BACK, QUIT, parseCommand } from '../protocol/commands.js';
 import { realClock, type Clock } from './clock.js';
-import { checkName } from './sanitize.js';
+import { checkName, cleanLine } from './sanitize.js';
+import { canonicalCode, keyForLog } from './codes.js';
 import { proxiedAddress } from './proxy-accept.js';
 import { looksLikeProxyLine } from '../node/proxy-protocol.js';
 import { LineGate, type HeldLine } from './line-gate.js';
-import { Cluster } from './cluster/cluster.js';
+import { Cluster, type Member } from './cluster/cluster.js';
 import type { Relay } from './cluster/relay.js';
 
 export interface GameServerOptions {
@@ -115,6 +116,13 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     clock: opts.clock ?? realClock,
     random,
     log,
+    // In a cluster, every room code and seat key held here is in the directory (the cluster joins once listening).
+    directory: opts.cluster
+      ? {
+          rooms: { added: (code) => cluster?.codes.rooms.added(code), removed: (code) => cluster?.codes.rooms.removed(code) },
+          seats: { added: (key) => cluster?.codes.seats.added(key), removed: (key) => cluster?.codes.seats.removed(key) },
+        }
+      : undefined,
   });
 
   function accept(socket: Socket): void {
@@ -148,14 +156,9 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
         if (gate.busy) return gate.hold({ text });
         if (greetTimer) clearTimeout(greetTimer);
         greetTimer = null;
-        if (cluster && lobby.seatsPublicly(id, text)) {
-          clearTimers();
-          return void seatInCluster(cluster, text).catch((err: Error) => log(`${id}: ${err.message}`));
-        }
-        lobby.line(id, text);
-        // Each lobby command gives the client the name time again: a teacher pasting a word list is not rushed.
-        if (!lobby.inLobby(id)) clearTimers();
-        else if (conn.open) waitForName(nameTimeoutMs);
+        const find = cluster ? whereInCluster(cluster, text) : undefined;
+        if (cluster && find) return void routeInCluster(cluster, text, find).catch((err: Error) => log(`${id}: ${err.message}`));
+        lobbyLine(text);
       },
       tooLong() {
         if (relay) return relay.sendTooLong();
@@ -225,11 +228,31 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       withinAddressLimit();
     }
 
-    /** A newcomer sits at the public table that is filling in the cluster: here, or through a relay. */
-    function seatInCluster(cluster: Cluster, line: string): Promise<void> {
+    /** A line this server answers alone. */
+    function lobbyLine(text: string): void {
+      lobby.line(id, text);
+      // Each lobby command gives the client the name time again: a teacher pasting a word list is not rushed.
+      if (!lobby.inLobby(id)) clearTimers();
+      else if (conn.open) waitForName(nameTimeoutMs);
+    }
+
+    /** How to find the process that holds what this lobby line asks for; undefined when this server answers it alone. */
+    function whereInCluster(cluster: Cluster, text: string): (() => Promise<Member | undefined>) | undefined {
+      if (lobby.seatsPublicly(id, text)) return () => cluster.publicElsewhere(lobby.stats().waiting > 0);
+      const wanted = lobby.wantedElsewhere(id, text);
+      if (wanted?.kind === 'room') return () => cluster.roomElsewhere(wanted.code);
+      if (wanted?.kind === 'seat') return () => cluster.seatElsewhere(wanted.key);
+      return undefined;
+    }
+
+    /**
+     * A name for the public table, `/join` or `/watch` of a room, `/back` to a seat: served
+     * here, or relayed to the process that holds it (which then sees this line first).
+     */
+    function routeInCluster(cluster: Cluster, line: string, find: () => Promise<Member | undefined>): Promise<void> {
       const replay = (held: HeldLine) => ('text' in held ? handlers.line(held.text) : handlers.tooLong());
       return gate.run(async () => {
-        const owner = await cluster.publicElsewhere();
+        const owner = await find();
         if (owner && conn.open) {
           relay = await cluster.relay(
             {
@@ -242,15 +265,18 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
             owner,
             [line],
           );
+          // The player may have left while the owner was being reached: leave nothing behind.
+          if (relay && !conn.open) return relay.end();
           if (relay) {
+            clearTimers();
             lobby.gone(id);
-            const check = checkName(line);
-            return void log(`${id} relayed to ${owner.address} as ${JSON.stringify(check.ok ? check.name : line)}`);
+            return void log(`${id} relayed to ${owner.address} ${relayedFor(line)}`);
           }
         }
         if (!conn.open) return;
-        lobby.line(id, line);
-        cluster.seatedHere(lobby.stats().waiting > 0);
+        const publicSeat = lobby.seatsPublicly(id, line);
+        lobbyLine(line);
+        if (publicSeat) cluster.seatedHere(lobby.stats().waiting > 0);
       }, replay);
     }
   }
@@ -317,6 +343,14 @@ function joinCluster(settings: ClusterSettings, server: Server, lang: Lang, log:
     stoppingLine: format(lang, 'STOPPING'),
     log,
   });
+}
+
+/** What a relayed line asked for, for the log: the name, or the command (a seat key cut short). */
+function relayedFor(line: string): string {
+  const command = parseCommand(cleanLine(line));
+  if (command) return `for /${command.name} ${command.name === BACK ? keyForLog(canonicalCode(command.arg)) : canonicalCode(command.arg)}`;
+  const check = checkName(line);
+  return `as ${JSON.stringify(check.ok ? check.name : line)}`;
 }
 
 function listenError(err: NodeJS.ErrnoException, host = 'every interface', port = DEFAULT_PORT): Error {

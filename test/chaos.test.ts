@@ -6,6 +6,7 @@
  * left open, the heap back near where it started.
  */
 import { expect, it } from 'vitest';
+import { startRedis } from './support/redis.js';
 import { runChaos } from '../scripts/chaos-run.js';
 
 it('after 15 s of chaos from 40 bots, the server and gateway serve a new game, with no table stuck, no game lost and no socket left', async () => {
@@ -20,4 +21,17 @@ it('after 15 s of chaos from 40 bots, the server and gateway serve a new game, w
   expect(report.finalGame).toBe(true);
   const tables = report.after.server;
   expect([tables.waiting, tables.playing]).toEqual([0, 0]);
+}, 180_000);
+
+it('the same chaos against a cluster of two servers (one Redis, the gateway in front of both): the same conditions hold', async () => {
+  const redis = await startRedis();
+  try {
+    const report = await runChaos({ seconds: 10, clients: 30, redis: redis.url });
+    expect(report.problems).toEqual([]);
+    expect(report.gamesOver).toBeGreaterThan(0);
+    expect(report.finalGame).toBe(true);
+    expect([report.after.server.waiting, report.after.server.playing, report.after.server.connections]).toEqual([0, 0, 0]);
+  } finally {
+    await redis.stop();
+  }
 }, 180_000);

@@ -55,8 +55,12 @@ export class Cluster {
     return cluster;
   }
 
-  /** The other member whose public table a newcomer sits at; undefined: sit here. */
-  async publicElsewhere(): Promise<Member | undefined> {
+  /**
+   * The other member whose public table a newcomer sits at; undefined: sit here. A
+   * member that holds the public table and is filling it answers without asking Redis.
+   */
+  async publicElsewhere(fillingHere: boolean): Promise<Member | undefined> {
+    if (fillingHere && this.directory.holdsPublicTable) return undefined;
     return this.elsewhere(await this.directory.publicTable());
   }
 
@@ -90,9 +94,9 @@ export class Cluster {
         replay,
         connectTimeoutMs: this.opts.relayConnectTimeoutMs,
         onOutput: (bytes) => player.sendBytes(bytes),
-        onClose: (lastLine, why) => {
+        onClose: (lastLine, why, ended) => {
           this.relays.get(owner.id)?.delete(relay);
-          if (lastLine === undefined || !this.opts.finalLines.has(lastLine)) {
+          if (!ended && (lastLine === undefined || !this.opts.finalLines.has(lastLine))) {
             // The owner vanished mid-conversation: end it as a stopping server would.
             this.log(`cluster: relay to ${owner.id} at ${owner.address} lost (${why})`);
             player.send(this.opts.stoppingLine);
@@ -110,6 +114,22 @@ export class Cluster {
     set.add(relay);
     return relay;
   }
+
+  /** For the lobby's registries: every room code and seat key held here goes into the directory, and out with it. */
+  readonly codes = {
+    rooms: {
+      added: (code: string) =>
+        void this.directory.addRoom(code).then((mine) => {
+          // 32^5 codes make this all but impossible; the room still works for whoever reaches this process.
+          if (!mine) this.log(`cluster: room code ${code} is held by another process too; it is reached here only directly`);
+        }),
+      removed: (code: string) => this.directory.removeRoom(code),
+    },
+    seats: {
+      added: (key: string) => this.directory.addSeat(key),
+      removed: (key: string) => this.directory.removeSeat(key),
+    },
+  };
 
   /** Relays open now (players here whose table is elsewhere). */
   get relayCount(): number {

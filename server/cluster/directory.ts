@@ -160,6 +160,11 @@ export class Directory {
     await this.beating;
   }
 
+  /** Whether this member holds the public table, as far as it knows (a loss is noticed at the next heartbeat). */
+  get holdsPublicTable(): boolean {
+    return this.holdsPublic;
+  }
+
   /** Whether Redis answers now. */
   get up(): boolean {
     return this.redis.status === 'ready';
@@ -209,7 +214,8 @@ export class Directory {
 
   addSeat(key: string): void {
     this.seats.add(key);
-    void this.call('add seat', () => this.redis.multi().sadd(`${this.p}seats:${this.id}`, key).pexpire(`${this.p}seats:${this.id}`, this.leaseMs).exec());
+    // A pipeline, not MULTI: only this member writes its set, so nothing can come between the two.
+    void this.call('add seat', () => this.redis.pipeline().sadd(`${this.p}seats:${this.id}`, key).pexpire(`${this.p}seats:${this.id}`, this.leaseMs).exec());
   }
 
   removeSeat(key: string): void {

@@ -85,6 +85,9 @@ describe('a cluster of processes', () => {
     // Game 1 on A, Bob relayed from C. Game 2 on B, Fay relayed from C.
     const [ann, bob] = await pair(a, c, 'Ann', 'Bob');
     const [eve, fay] = await pair(b, c, 'Eve', 'Fay');
+    // A room on B, and its code.
+    const zed = await player(b.port, '/new players=3');
+    const code = /^Room (\w{5})/.exec(await zed.waitFor(/^Room \w{5} is open/))![1];
     await b.kill('SIGKILL');
     expect(await fay.waitFor(m('STOPPING'))).toBe(m('STOPPING'));
     expect(await fay.next()).toBe('/quit');
@@ -94,8 +97,10 @@ describe('a cluster of processes', () => {
     ann.send('/letter d');
     expect(await bob.next()).toBe(m('LETTER_NAMED', { letter: 'd' }));
     await finish(ann, bob);
-    // Once B's lease is over, newcomers on A and C meet each other, never at B.
+    // Once B's lease is over, newcomers on A and C meet each other, never at B; B's room is unknown.
     await membersAlive(2);
+    const late = await player(c.port, `/join ${code}`);
+    expect(await late.next()).toBe(m('NO_ROOM', { code }));
     const [gus, hal] = await pair(c, a, 'Gus', 'Hal');
     await finish(gus, hal);
   });

@@ -27,8 +27,11 @@ export interface RelayOptions {
   readonly replay: readonly string[];
   /** Output of the owner for the player: whole lines or pieces of them, passed on as they are. */
   readonly onOutput: (bytes: Buffer) => void;
-  /** The owner's side closed (or failed); `lastLine` is the last line it sent. Called once. */
-  readonly onClose: (lastLine: string | undefined, why: string) => void;
+  /**
+   * The connection to the owner closed; `lastLine` is the last line it sent, `ended`
+   * whether our side ended it first (the player left). Called once.
+   */
+  readonly onClose: (lastLine: string | undefined, why: string, ended: boolean) => void;
   readonly connectTimeoutMs?: number;
 }
 
@@ -68,6 +71,7 @@ function wire(socket: net.Socket, opts: RelayOptions): Relay {
   let tail: Buffer = Buffer.alloc(0);
   let why = 'the owner closed the connection';
   let closed = false;
+  let ended = false;
   socket.on('error', (err) => (why = `connection to ${opts.target}: ${err.message}`));
   socket.on('data', (chunk: Buffer) => {
     tail = chunk.length >= TAIL_BYTES ? chunk.subarray(chunk.length - TAIL_BYTES) : Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
@@ -76,7 +80,7 @@ function wire(socket: net.Socket, opts: RelayOptions): Relay {
   socket.on('close', () => {
     if (closed) return;
     closed = true;
-    opts.onClose(lastLineOf(tail), why);
+    opts.onClose(lastLineOf(tail), why, ended);
   });
   const write = (text: string) => {
     if (socket.destroyed || socket.writableEnded) return;
@@ -92,7 +96,10 @@ function wire(socket: net.Socket, opts: RelayOptions): Relay {
     send: (line) => write(line + '\n'),
     sendTooLong: () => write('x'.repeat(MAX_LINE_BYTES + 1) + '\n'),
     end: () => {
-      if (!socket.destroyed) socket.end();
+      if (ended || socket.destroyed) return;
+      ended = true;
+      why = 'the player left';
+      socket.end();
     },
     abort: (reason) => {
       why = reason;
