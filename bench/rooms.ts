@@ -309,6 +309,8 @@ export interface RoomGamesOptions {
   readonly pauseSeconds: number;
   readonly warmupMs: number;
   readonly durationMs: number;
+  /** Ends the measurement early once this many games are over (a bound for tests). */
+  readonly maxGames?: number;
   readonly setupTimeoutMs?: number;
   /** Called when the measured interval starts and ends. */
   readonly onMeasure?: (phase: 'start' | 'end') => void;
@@ -320,6 +322,8 @@ export interface RoomGamesResult {
   readonly full: number;
   readonly players: number;
   readonly moves: number;
+  /** Games over while measured. */
+  readonly games: number;
   readonly seconds: number;
   readonly movesPerSec: number;
   readonly gamesPerSec: number;
@@ -347,6 +351,7 @@ export async function runRoomGames(opts: RoomGamesOptions): Promise<RoomGamesRes
   let moves = 0;
   let games = 0;
   let dropped = 0;
+  let enough = () => {};
 
   interface RoomState {
     /** The move in flight: when it was written (-1: before the measurement) and how many players have seen its WORD. */
@@ -385,7 +390,7 @@ export async function runRoomGames(opts: RoomGamesOptions): Promise<RoomGamesRes
         this.tried = 0;
         this.skipWord = true;
       } else if (line === GAME_OVER) {
-        if (this.counts && measuring) games++;
+        if (this.counts && measuring && ++games === opts.maxGames) enough();
       }
     }
 
@@ -440,7 +445,10 @@ export async function runRoomGames(opts: RoomGamesOptions): Promise<RoomGamesRes
   measuring = true;
   const start = performance.now();
   const cpu0 = process.cpuUsage();
-  await sleep(opts.durationMs);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, opts.durationMs);
+    enough = () => (clearTimeout(timer), resolve());
+  });
   const cpu = process.cpuUsage(cpu0);
   measuring = false;
   const seconds = (performance.now() - start) / 1000;
@@ -452,6 +460,7 @@ export async function runRoomGames(opts: RoomGamesOptions): Promise<RoomGamesRes
     full,
     players: players.length,
     moves,
+    games,
     seconds,
     movesPerSec: moves / seconds,
     gamesPerSec: games / seconds,
