@@ -43,7 +43,7 @@ export const FULL_ROOMS: RoomsPlan = {
   seats: 4,
   thinkMs: 1000,
   pauseSeconds: 0,
-  rounds: 3,
+  rounds: 5,
   warmupMs: 2000,
   durationMs: 8000,
 };

@@ -216,7 +216,9 @@ connecting to SEAT_KEY (two round trips and a connection). A room left this way 
 until its idle time runs out (10 minutes with no player), so the server holds every room
 opened here when the loop ends.
 
-${md(openTable(r.open))}` : 'Not measured in this run.'}
+${md(openTable(r.open))}
+
+${openWords(r.open)}` : 'Not measured in this run.'}
 
 ### Rooms of ${p.seats} playing game after game, against public tables of ${p.seats}
 
@@ -247,6 +249,17 @@ function memoryWords(conn?: RoomsMemoryResult, room?: RoomsMemoryResult, player?
   if (conn) parts.push(`; a connection in the lobby alone costs ${kib(conn.rssSlope)} (${kib(conn.heapSlope)} of heap), so the room itself (its table, word deck, timers and code) is about ${kib(room.heapSlope - conn.heapSlope)} of heap`);
   parts.push(`. A waiting player costs ${kib(player.rssSlope)} of RSS (${kib(player.heapSlope)} of heap), its share of the room included.`);
   return parts.join('');
+}
+
+function openWords(o: NonNullable<RoomsResult['open']>): string {
+  const busy = o.serverCpu >= 0.85;
+  return `The server opened ${num(o.roomsPerSec)} rooms a second at ${Math.round(o.serverCpu * 100)} % of its core, ${o.cpuPerRoomUs.toFixed(0)} µs of CPU a room: a connection
+accepted and closed, three lines in, six out (ROOM_OPENED, JOINED, PLAYERS, SEAT_KEY, WAITING,
+\`/quit\`), a room with its table and word deck made, and seven log lines. ${
+    busy
+      ? 'Its core was the limit.'
+      : `Its core was not the limit: with ${num(o.clients)} clients each waiting for its answers, the rate is bounded by the round trips (p50 ${ms(o.p50)} from connecting to seated, most of it waiting for a CPU on this shared machine); at that CPU cost one core would open about ${num(1e6 / o.cpuPerRoomUs)} rooms a second.`
+  }`;
 }
 
 function gamesWords(r: RoomsResult, c: GamesComparison): string {
