@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- [--quick] [--json] [--only relay,memory,server,bots,web] [--docs | --no-docs]`
+ * `npm run bench -- [--quick] [--json] [--only relay,memory,server,rooms,bots,cluster,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
  * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg
- * (`--only bots`, not quick, rewrites just its own section of docs/BENCHMARKS.md).
+ * (`--only bots` or `--only rooms`, not quick, rewrites just its own section of docs/BENCHMARKS.md).
  * The programs under test run as child processes pinned to one CPU, the load
  * generator to another, when `taskset` and two CPUs are there.
  */
@@ -21,6 +21,8 @@ import { runLineLoad, type Transport } from './line-load.js';
 import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
 import { freePort } from '../node/free-port.js';
 import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
+import { roomsSection } from './rooms-report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
 import { measureWebBundle } from './web-size.js';
@@ -28,7 +30,7 @@ import { clusterPhase, type ClusterPlan } from './cluster.js';
 import * as flag from '../node/flags.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PHASES = ['relay', 'memory', 'server', 'bots', 'cluster', 'web'] as const;
+const PHASES = ['relay', 'memory', 'server', 'rooms', 'bots', 'cluster', 'web'] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Plan {
@@ -391,6 +393,7 @@ async function main(): Promise<void> {
   let server: ServerRow[] = [];
   let bots: LevelResults[] = [];
   let cluster: Results['cluster'];
+  let rooms: RoomsResult | undefined;
   if (only.has('web')) {
     say('web bundle: npx vite build');
     web = await measureWebBundle(ROOT);
@@ -406,6 +409,11 @@ async function main(): Promise<void> {
   if (only.has('server')) {
     say(`game server: ${plan.players.join(', ')} bot players, tables of 4`);
     server = await serverPhase();
+  }
+  if (only.has('rooms')) {
+    const p = quick ? QUICK_ROOMS : FULL_ROOMS;
+    say(`rooms: memory at ${p.memorySizes.join(', ')}; rooms opened by ${p.openClients} clients; ${p.rooms} rooms of ${p.seats} vs public tables, think ${p.thinkMs} ms`);
+    rooms = await roomsPhase({ plan: p, start: (name, args) => start(name, NODE, args), stop, say, note: (n) => void notes.push(n) });
   }
   if (only.has('bots')) {
     say(`computer players: every level against every other over ${plan.botWordStep === 1 ? 'every word' : `every ${plan.botWordStep}th word`} of the en and uk lists`);
@@ -428,7 +436,7 @@ async function main(): Promise<void> {
     loadAverageAtEnd: os.loadavg(),
     seconds: (Date.now() - started) / 1000,
   };
-  const partial = { meta, relay, memory, server, bots, cluster, web, notes };
+  const partial = { meta, relay, memory, server, rooms, bots, cluster, web, notes };
   const results: Results = { ...partial, targets: checkTargets(partial, quick) };
   if (json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   else process.stdout.write(formatTable(results));
@@ -441,6 +449,12 @@ async function main(): Promise<void> {
     const page = new URL('../docs/BENCHMARKS.md', import.meta.url);
     writeFileSync(page, spliceSection(readFileSync(page, 'utf8'), botsSection(results)));
     say('wrote the computer players section of docs/BENCHMARKS.md');
+  }
+  if (!writeDocs && rooms && !quick && !flags['no-docs']) {
+    // Measured side by side within the section, so a partial run may update it alone.
+    const page = new URL('../docs/BENCHMARKS.md', import.meta.url);
+    writeFileSync(page, spliceSection(readFileSync(page, 'utf8'), roomsSection(rooms, meta.date), '## Computer players'));
+    say('wrote the rooms section of docs/BENCHMARKS.md');
   }
 }
 

@@ -1,5 +1,6 @@
 /** The shape of one bench run's results: what main.ts measures and report.ts prints. */
 import type { BotLevel } from '../game/strategy.js';
+import type { RoomsResult } from './rooms-phase.js';
 
 export type RelayName = 'direct' | 'gateway' | 'bare-relay' | 'websockify';
 
@@ -115,6 +116,8 @@ export interface Results {
   readonly bots: LevelResults[];
   /** Absent when the cluster phase did not run. */
   readonly cluster?: ClusterResult;
+  /** Rooms: memory, rooms opened per second, games in rooms against public tables (absent when not measured). */
+  readonly rooms?: RoomsResult;
   readonly web: { readonly ok: true; readonly files: { name: string; bytes: number; gzip: number }[]; readonly bytes: number; readonly gzip: number } | { readonly ok: false; readonly reason: string };
   readonly notes: string[];
   readonly targets: TargetCheck[];
