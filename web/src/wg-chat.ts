@@ -67,7 +67,7 @@ export class WgChat extends LitElement {
       <h2 id="chat-h">${t(lang, 'chat')}</h2>
       <div class="lines" role="log" aria-labelledby="chat-h" tabindex="0" @scroll=${this.follow.scrolled}>
         ${this.lines.length === 0 ? html`<p class="muted">${t(lang, 'noChat')}</p>` : ''}
-        ${this.lines.map((c) => html`<p><span class="who">${c.name}:</span>${c.text}</p>`)}
+        ${this.lines.map((c) => html`<p><span class="who">${c.name}:</span> ${c.text}</p>`)}
       </div>
       ${this.canSend
         ? html`<form @submit=${this.submit}>
