@@ -16,8 +16,16 @@ test('the language and the name chosen are remembered across a reload, and name 
   await bob.join('Bob');
   await bob.waitForLine(/^Turn: (Ann|Bob)$/); // Ann's click and Bob's connect race: either may move first
 
+  // A reload in the game takes the seat back (PROTOCOL.md §8.4), in the language chosen.
   await page.reload();
   await expect(page).toHaveTitle('Вгадай слово');
-  await expect(page.getByLabel('Ім’я', { exact: true })).toHaveValue('Ann');
-  await expect(page.getByLabel('Мова', { exact: true })).toHaveValue('uk');
+  await expect(page.getByText('Ви: Ann')).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Слово:/ })).toBeVisible();
+
+  // A new tab has no seat: its join form has the name and the language remembered.
+  const tab = await ann.context.newPage();
+  await tab.goto(page.url().split('?')[0]);
+  await expect(tab).toHaveTitle('Вгадай слово');
+  await expect(tab.getByLabel('Ім’я', { exact: true })).toHaveValue('Ann');
+  await expect(tab.getByLabel('Мова', { exact: true })).toHaveValue('uk');
 });

@@ -68,7 +68,7 @@ export class BrowserPlayer implements Player {
   /** Every server line in the Messages log, as the server sent it (without the "to you" tag). */
   lines(): Promise<string[]> {
     return this.page
-      .getByRole('log')
+      .getByRole('log', { name: 'Messages' })
       .evaluate((log) => [...log.querySelectorAll('p')].map((p) => [...p.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('')));
   }
 

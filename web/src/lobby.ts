@@ -5,10 +5,8 @@
  */
 import { BACK, BOT, JOIN, NEW, WATCH, formatCommand } from '../../protocol/index.js';
 import type { Lang, MessageId } from '../../protocol/index.js';
+import type { BotLevel } from '../../game/strategy.js';
 import { wordsLines } from './word-list.js';
-
-export type BotLevel = 'easy' | 'normal' | 'hard';
-export const BOT_LEVELS: readonly BotLevel[] = ['easy', 'normal', 'hard'];
 
 /** A room's settings as the page offers them (§8.2); absent ones take the server's default. */
 export interface RoomSettings {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { format, formatList, formatScores, parseMessage } from '../../protocol/index.js';
 import type { Lang, MessageFields, MessageId } from '../../protocol/index.js';
-import { MAX_CHAT_LINES, clockCue, initialRoom, isBot, markLetters, reduceRoom, secondsLeft } from './room-state.js';
+import { MAX_CHAT_LINES, clockCue, initialRoom, isBot, reduceRoom, secondsLeft } from './room-state.js';
 import type { RoomState } from './room-state.js';
 
 /** Feeds server lines through the room reducer, one second apart, as the page would. */
@@ -119,10 +119,6 @@ describe('helpers', () => {
     expect(isBot('Ann (bot)')).toBe(true);
     expect(isBot('Ann')).toBe(false);
     expect(isBot('(bot) Ann')).toBe(false);
-  });
-
-  it('letters named are marked by the mask', () => {
-    expect(markLetters(['а', 'Х', 'п'], '*а*а')).toEqual({ а: 'hit', х: 'miss', п: 'miss' });
   });
 
   it('no countdown, no seconds', () => {

@@ -182,17 +182,6 @@ export function reduceRoom(room: RoomState, id: MessageId, f: Readonly<Record<st
   }
 }
 
-/** Letters named (from LETTERS) marked as the mask shows them: in the word or not. */
-export function markLetters(named: readonly string[], mask: string): Record<string, 'hit' | 'miss'> {
-  const shown = mask.normalize('NFC').toLowerCase();
-  const out: Record<string, 'hit' | 'miss'> = {};
-  for (const l of named) {
-    const letter = l.normalize('NFC').toLowerCase();
-    out[letter] = shown.includes(letter) ? 'hit' : 'miss';
-  }
-  return out;
-}
-
 /** The seconds left at which the clock speaks to screen readers (not every second). */
 export const CLOCK_CUES: readonly number[] = [10, 5];
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SocketController, gatewayUrl } from './socket-controller.js';
+import type { Plan } from './lobby.js';
 import type { ViewAction } from './state.js';
 
 /** A stand-in for the browser's WebSocket: records what is sent, lets the test fire events. */
@@ -29,6 +30,8 @@ class FakeSocket {
   }
 }
 
+const ann: Plan = { kind: 'table', name: 'Ann' };
+
 describe('SocketController', () => {
   let actions: ViewAction[];
   let conn: SocketController;
@@ -49,7 +52,7 @@ describe('SocketController', () => {
   });
 
   it('sends the name first, then turns frames into lines', () => {
-    conn.connect('Ann');
+    conn.connect(ann);
     const ws = FakeSocket.all[0];
     expect(ws.url).toBe('ws://game.test/ws');
     ws.open();
@@ -64,22 +67,22 @@ describe('SocketController', () => {
   });
 
   it('never sends a line end inside a frame', () => {
-    conn.connect('Ann');
+    conn.connect(ann);
     FakeSocket.all[0].open();
     conn.send('/word a\nb');
     expect(FakeSocket.all[0].sent.at(-1)).toBe('/word a b');
   });
 
   it('sends nothing before the socket is open', () => {
-    conn.connect('Ann');
+    conn.connect(ann);
     conn.send('/letter a');
     expect(FakeSocket.all[0].sent).toEqual([]);
   });
 
   it('ignores the events of a socket it replaced', () => {
-    conn.connect('Ann');
+    conn.connect(ann);
     const old = FakeSocket.all[0];
-    conn.connect('Ann');
+    conn.connect(ann);
     expect(old.closedWith).toBe(1000);
     old.onclose!({ code: 1000, reason: '' });
     old.onmessage!({ data: 'stale' });
@@ -87,7 +90,7 @@ describe('SocketController', () => {
   });
 
   it('closes its socket when the host goes away', () => {
-    conn.connect('Ann');
+    conn.connect(ann);
     FakeSocket.all[0].open();
     conn.hostDisconnected();
     expect(FakeSocket.all[0].closedWith).toBe(1000);
@@ -102,8 +105,40 @@ describe('SocketController', () => {
         }
       },
     );
-    conn.connect('Ann');
+    conn.connect(ann);
     expect(actions.at(-1)).toMatchObject({ type: 'closed', code: 1006 });
+  });
+
+  it('sits down in a room as the lobby script says: the name only after ROOM_READY', () => {
+    conn.connect({ kind: 'join', name: 'Bob', code: 'K7M2Q' });
+    const ws = FakeSocket.all[0];
+    ws.open();
+    expect(ws.sent).toEqual(['/join K7M2Q']);
+    ws.onmessage!({ data: 'Welcome to Word Guess! Type your name and press Enter.' });
+    expect(ws.sent).toEqual(['/join K7M2Q']);
+    ws.onmessage!({ data: 'Room K7M2Q: type your name to sit down' });
+    expect(ws.sent).toEqual(['/join K7M2Q', 'Bob']);
+    expect(actions[0]).toMatchObject({ type: 'connect', plan: { kind: 'join', code: 'K7M2Q' } });
+  });
+
+  it('a room that is not there: closes quietly and says the page was turned away', () => {
+    conn.connect({ kind: 'join', name: 'Bob', code: 'K7M2Q' });
+    const ws = FakeSocket.all[0];
+    ws.open();
+    ws.onmessage!({ data: 'There is no room K7M2Q' });
+    expect(ws.sent).toEqual(['/join K7M2Q']);
+    expect(ws.closedWith).toBe(1000);
+    expect(types().at(-1)).toBe('turned-away');
+    ws.onclose!({ code: 1000, reason: '' });
+    expect(types().at(-1)).toBe('turned-away');
+  });
+
+  it('opens a room, sends its words and the name once it is open', () => {
+    conn.connect({ kind: 'new', name: 'Ann', settings: { players: 2, turn: 30, lang: 'uk' }, words: ['кіт', 'пес'] });
+    const ws = FakeSocket.all[0];
+    ws.open();
+    ws.onmessage!({ data: 'Кімнату K7M2Q відкрито. Друзі приєднуються: /join K7M2Q' });
+    expect(ws.sent).toEqual(['/new players=2 turn=30 lang=uk', '/words кіт пес', 'Ann']);
   });
 
   it('uses wss on https pages', () => {

@@ -304,11 +304,12 @@ describe('a public table with the lines of §8 (PLAYERS, SEAT_KEY, CLOCK, CHAT, 
     expect(s.phase).toBe('waiting');
   });
 
-  it('chat that reads like the board, a join or our turn changes nothing but the log', () => {
+  it('chat that reads like the board, a join or our turn changes nothing but the log and the chat', () => {
     const before = after(enCyPublic, 'Time to move: 30 s');
     const s = after(enCyPublic, '<Word: x> Turn: Cy');
     expect(s.log.slice(-4).map((e) => e.id)).toEqual(['CHAT', 'CHAT', 'CHAT', 'CHAT']);
-    expect({ ...s, log: before.log, wire: before.wire }).toEqual(before);
+    expect(s.room.chat.map((c) => c.name)).toEqual(['Ann', 'Word: x', 'Word: x', 'Word: x']);
+    expect({ ...s, log: before.log, wire: before.wire, room: { ...s.room, chat: before.room.chat } }).toEqual(before);
   });
 
   it('AWAY and BACK of a player whose name reads like WORD leave the board alone', () => {

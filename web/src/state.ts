@@ -3,13 +3,17 @@
  * (and the lines we send, and the socket's open/close) in, what the page shows out.
  * No DOM, no socket, no clock: every action carries its own time.
  */
-import { CloseCode, LETTER, MESSAGES, QUIT, TURN, WORD, parseAs, parseCommand, parseList, parseMessage, parseScores } from '../../protocol/index.js';
+import { CloseCode, LEAVE, LETTER, MESSAGES, QUIT, TURN, WORD, parseAs, parseCommand, parseList, parseMessage, parseScores } from '../../protocol/index.js';
 import { normalize } from '../../game/rules.js';
 import type { Lang, MessageId } from '../../protocol/index.js';
 import { markLetters, named, passed, settle, wins } from './last-move.js';
 import type { LastMove, LetterMark, MoveNews } from './last-move.js';
+import type { Plan } from './lobby.js';
+import { initialRoom, reduceRoom } from './room-state.js';
+import type { RoomState } from './room-state.js';
 
-export type Phase = 'join' | 'connecting' | 'waiting' | 'playing' | 'over' | 'error';
+/** `reconnecting`: the connection dropped while we hold a seat (PROTOCOL.md §8.4); the page takes it back. */
+export type Phase = 'join' | 'connecting' | 'waiting' | 'playing' | 'over' | 'reconnecting' | 'error';
 
 export interface Player {
   readonly name: string;
@@ -75,11 +79,26 @@ export interface State {
   readonly error: ConnError | null;
   /** A line that refused us (NO_NAME, SERVER_FULL, …), remembered until the close. */
   readonly refusal: { readonly id: MessageId; readonly text: string } | null;
+  /** Rooms, seat keys, the clock, chat, watching (PROTOCOL.md §8). */
+  readonly room: RoomState;
+  /** The moves before `last`, newest first (the projector shows a few). */
+  readonly history: readonly LastMove[];
+  /** We sent `/leave`: the close that follows is no loss. */
+  readonly leaving: boolean;
+  /** The server sent `/quit`: the seat is gone with the connection. */
+  readonly quit: boolean;
 }
+
+/** Moves kept in `history`. */
+export const MAX_HISTORY = 5;
 
 /** What happens to the view: the socket's events, the lines both ways, and the page's own. */
 export type ViewAction =
   | { readonly type: 'join'; readonly name: string; readonly t: number }
+  /** A new connection that sits down as the plan says (a room, a code, watching, our kept seat). */
+  | { readonly type: 'connect'; readonly plan: Plan; readonly t: number }
+  /** The server refused what we asked before sitting down (its line says why): back to the join form. */
+  | { readonly type: 'turned-away'; readonly t: number }
   | { readonly type: 'open'; readonly t: number }
   | { readonly type: 'line'; readonly line: string; readonly t: number }
   | { readonly type: 'sent'; readonly line: string; readonly t: number }
@@ -109,6 +128,10 @@ export const initialState: State = {
   wire: [],
   error: null,
   refusal: null,
+  room: initialRoom,
+  history: [],
+  leaving: false,
+  quit: false,
 };
 
 /** What a new game clears. */
@@ -135,15 +158,11 @@ function withPlayer(players: readonly Player[], name: string, me: string, joined
 export function reduce(state: State, action: ViewAction): State {
   switch (action.type) {
     case 'join':
-      // A new connection: a new table. The log and the wire are kept: nothing is lost.
-      return {
-        ...initialState,
-        phase: 'connecting',
-        typedName: action.name,
-        me: action.name.trim(),
-        log: state.log,
-        wire: state.wire,
-      };
+      return connecting(state, action.name);
+    case 'connect':
+      return connect(state, action.plan);
+    case 'turned-away':
+      return { ...state, phase: 'join', open: false };
     case 'open':
       return { ...state, open: true, wire: [...state.wire, { t: action.t, dir: 'meta', text: 'open' }] };
     case 'sent':
@@ -151,16 +170,37 @@ export function reduce(state: State, action: ViewAction): State {
     case 'line':
       return line({ ...state, wire: [...state.wire, { t: action.t, dir: 'in', text: action.line }] }, action.line, action.t);
     case 'home':
-      return { ...state, phase: 'join', error: null };
+      return { ...state, phase: 'join', error: null, room: initialRoom };
     case 'closed':
       return closed({ ...state, wire: [...state.wire, { t: action.t, dir: 'meta', text: `close ${action.code} ${action.reason}`.trim() }] }, action);
   }
 }
 
+/** A new connection to a new table. The log and the wire are kept: nothing is lost. */
+function connecting(state: State, name: string): State {
+  return { ...initialState, phase: 'connecting', typedName: name, me: name.trim(), log: state.log, wire: state.wire };
+}
+
+function connect(state: State, plan: Plan): State {
+  if (plan.kind === 'back') {
+    // Taking our seat back: what the page shows stays until the server's snapshot replaces it.
+    const room = { ...state.room, key: plan.key, code: plan.code, replaced: false, note: null };
+    return { ...state, phase: 'reconnecting', me: state.me || plan.name, typedName: state.typedName || plan.name, room, open: false, refusal: null, leaving: false, quit: false };
+  }
+  return connecting(state, plan.kind === 'watch' ? '' : plan.name);
+}
+
 function sent(state: State, text: string): State {
   const cmd = parseCommand(text);
+  if (cmd?.name === LEAVE) return { ...state, leaving: true };
   if (!cmd || (cmd.name !== LETTER && cmd.name !== WORD)) return state;
-  return { ...withLast(state, named(state.me, cmd.name, cmd.arg)), myTurn: false };
+  return { ...fresh(state, named(state.me, cmd.name, cmd.arg)), myTurn: false };
+}
+
+/** A move just made replaces the last one, which goes to the history. */
+function fresh(state: State, move: LastMove): State {
+  const history = state.last ? [state.last, ...state.history].slice(0, MAX_HISTORY) : state.history;
+  return withLast({ ...state, history }, move);
 }
 
 /** A new or newly settled last move, with the keyboard's marks to match. */
@@ -183,13 +223,14 @@ function line(state: State, text: string, t: number): State {
     state = log(state, text, t, 'command', null);
     if (text === TURN) return { ...state, myTurn: true, turns: state.turns + 1, turnOf: state.me, phase: 'playing' };
     // `/quit` without GAME_OVER (the server is stopping) is no result: the close says what happened.
-    if (text === QUIT) return { ...state, myTurn: false };
+    if (text === QUIT) return { ...state, myTurn: false, quit: true };
     return state;
   }
   const parsed = state.phase === 'over' && state.results ? parseResult(state, text) : parseNamed(state, text);
   if (!parsed || (parsed.id === 'RESULT' && state.phase !== 'over')) return log(state, text, t, 'other', null);
   const { id, fields } = parsed;
   state = log(state, text, t, MESSAGES[id].to, id);
+  state = { ...state, room: reduceRoom(state.room, id, fields, t) };
   if (SPOKEN.has(id)) state = { ...state, serverLang: parsed.lang };
   if (REFUSALS.has(id)) state = { ...state, refusal: { id, text } };
   return message(state, id, fields);
@@ -261,17 +302,26 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       return { ...state, players: seated(state.players, parseList(f.names)) };
     case 'STARTED':
       // A new game (a room plays game after game on one connection): a new board.
-      return { ...state, ...NEW_BOARD, phase: 'playing', waiting: null };
+      return { ...nextGame(state), phase: 'playing', waiting: null };
     case 'LETTERS':
       return { ...state, letters: marksOf(parseList(f.letters), state.mask) };
+    case 'WATCHING':
+      // Not `connecting` any more: the next JOINED is someone else's.
+      return { ...state, phase: 'waiting', me: '' };
+    case 'RESUMED':
+      // The snapshot that follows (PLAYERS, WORD, LETTERS, SCORE, TURN_OF) fills the board again.
+      return { ...nextGame(state), me: f.name, phase: 'waiting', error: null };
+    case 'NO_SEAT':
+      // Our kept seat is gone; the lobby script either sits down again or gives up.
+      return state.phase === 'reconnecting' ? { ...state, phase: 'connecting' } : state;
     case 'WORD':
       return word(state, f.mask);
     case 'TURN_OF':
       return { ...state, phase: 'playing', turnOf: f.name, myTurn: false, players: withPlayer(state.players, f.name, state.me) };
     case 'LETTER_NAMED':
-      return withLast(state, named(state.turnOf ?? '', 'letter', f.letter));
+      return fresh(state, named(state.turnOf ?? '', 'letter', f.letter));
     case 'WORD_NAMED':
-      return withLast(state, named(state.turnOf ?? '', 'word', f.word));
+      return fresh(state, named(state.turnOf ?? '', 'word', f.word));
     case 'EARNED':
       return settled(state, { type: 'earned', points: Number(f.points) });
     case 'NO_LETTER':
@@ -286,15 +336,13 @@ function message(state: State, id: MessageId, f: Readonly<Record<string, string>
       return score(state, f.scores);
     case 'LEFT':
       return {
-        ...state,
+        ...fresh(state, passed(f.name, 'left')),
         players: state.players.map((p) => (p.name === f.name ? { ...p, left: true } : p)),
-        last: passed(f.name, 'left'),
       };
     case 'TIMEOUT':
       return {
-        ...state,
+        ...fresh(state, passed(f.name, 'timeout')),
         myTurn: f.name === state.me ? false : state.myTurn,
-        last: passed(f.name, 'timeout'),
       };
     case 'GAME_OVER':
       return { ...state, phase: 'over', myTurn: false, results: [] };
@@ -322,6 +370,12 @@ function marksOf(letters: readonly string[], mask: string | null): State['letter
   const open = [...normalize(mask ?? '')];
   // fromEntries makes own keys, whatever a letter is called (`__proto__` too).
   return Object.fromEntries(letters.map((l) => normalize(l)).map((l) => [l, open.includes(l) ? 'hit' : 'miss'] as const));
+}
+
+/** A board for the next game (or for the snapshot after `/back`): who left is gone, the others at 0. */
+function nextGame(state: State): State {
+  const players = state.players.filter((p) => !p.left).map((p) => ({ ...p, points: p.points === null ? null : 0 }));
+  return { ...state, ...NEW_BOARD, history: [], players };
 }
 
 /** A new mask settles the move and shows who won. */
@@ -372,6 +426,12 @@ function dedupe(entries: readonly { name: string; points: number }[]): { name: s
 function closed(state: State, a: { code: number; reason: string }): State {
   const wasOpen = state.open;
   state = { ...state, open: false, myTurn: false };
+  // We left the room (or the public table): back to the join form, nothing lost.
+  if (state.leaving) return { ...state, phase: 'join', room: initialRoom, leaving: false };
+  // Another connection took our seat (REPLACED, /quit): the page offers to take it back, never by itself.
+  if (state.room.replaced) return { ...state, phase: 'reconnecting' };
+  // A drop while we hold a seat: the server keeps it for a while (§8.4), so take it back.
+  if (keepsSeat(state)) return { ...state, phase: 'reconnecting' };
   if (state.phase === 'over') return state;
   const refusal = state.refusal;
   if (refusal && (refusal.id === 'NO_NAME' || refusal.id === 'BAD_NAME')) return { ...state, phase: 'join' };
@@ -384,6 +444,12 @@ function closed(state: State, a: { code: number; reason: string }): State {
   else if (!wasOpen) kind = 'unreachable';
   else kind = 'lost';
   return { ...state, phase: 'error', error: { kind, code: a.code, detail } };
+}
+
+/** Whether the server still keeps our seat after a close: we hold a key and nothing ended the stay. */
+export function keepsSeat(state: State): boolean {
+  // A refusal (a server that stops, too) or `/quit` ends the stay with the connection.
+  return state.room.key !== null && !state.quit && !state.leaving && state.refusal === null;
 }
 
 /** The winner: who completed the word, else the best score. */

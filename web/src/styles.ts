@@ -59,6 +59,31 @@ export const shared = css`
   .muted {
     color: var(--muted);
   }
+  /* A labelled field: the label above its control. */
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field > label {
+    font-weight: 600;
+  }
+  /* Tables of names and points (results, the room total): points on the right. */
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    margin-bottom: 1rem;
+  }
+  td,
+  th {
+    text-align: left;
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--line);
+  }
+  td:last-child,
+  th:last-child {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LEAVE, formatCommand } from '../../protocol/index.js';
 import type { Lang, ScoreEntry } from '../../protocol/index.js';
+import { emit } from './events.js';
 import { t } from './i18n.js';
 import { isBot, secondsLeft } from './room-state.js';
 import type { Countdown } from './room-state.js';
@@ -17,22 +18,6 @@ export class WgBetween extends LitElement {
   static styles = [
     shared,
     css`
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        margin-bottom: 1rem;
-      }
-      td,
-      th {
-        text-align: left;
-        padding: 0.4rem 0.5rem;
-        border-bottom: 1px solid var(--line);
-      }
-      td:last-child,
-      th:last-child {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
       tr.me {
         font-weight: 700;
       }
@@ -44,11 +29,17 @@ export class WgBetween extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** Our own name, marked "(you)". */
   @property() me = '';
+  /** The room's code. */
   @property() code = '';
+  /** The room total (ROOM_TOTAL), highest first. */
   @property({ attribute: false }) total: readonly ScoreEntry[] = [];
+  /** The pause before the next game (NEXT_GAME). */
   @property({ attribute: false }) nextGame: Countdown | null = null;
+  /** Games played in the room so far. */
   @property({ type: Number }) games = 0;
   /** A watcher sees the total but has no seat to leave. */
   @property({ type: Boolean }) canLeave = true;
@@ -80,6 +71,12 @@ export class WgBetween extends LitElement {
   }
 
   private leave() {
-    this.dispatchEvent(new CustomEvent('wg-send', { detail: { line: formatCommand(LEAVE) }, bubbles: true, composed: true }));
+    emit(this, 'wg-send', { line: formatCommand(LEAVE) });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-between': WgBetween;
   }
 }

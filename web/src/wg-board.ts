@@ -5,8 +5,11 @@ import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import type { LastMove, LetterMark } from './last-move.js';
 import type { Player } from './state.js';
+import type { Countdown } from './room-state.js';
 import { shared } from './styles.js';
+import './wg-clock.js';
 import './wg-keyboard.js';
+import './wg-players.js';
 
 /** Longest guess the last-move line shows whole; the Messages log has every guess in full. */
 export const MAX_GUESS_SHOWN = 40;
@@ -85,33 +88,15 @@ export class WgBoard extends LitElement {
         text-align: center;
         min-height: 1.5em;
       }
-      ol {
-        list-style: none;
+      .status wg-clock {
+        margin-left: 0.5rem;
+        font-size: 1rem;
+      }
+      .next {
         margin: 0;
-        padding: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-      }
-      li {
-        border: 1px solid var(--line);
-        border-radius: 999px;
-        padding: 0.25rem 0.75rem;
-        display: flex;
-        gap: 0.4rem;
-        align-items: baseline;
-      }
-      li[aria-current='true'] {
-        border-color: var(--accent);
-        box-shadow: 0 0 0 2px var(--accent);
-      }
-      li.left {
-        opacity: 0.55;
-        text-decoration: line-through;
-      }
-      .pts {
-        font-variant-numeric: tabular-nums;
-        font-weight: 700;
+        text-align: center;
+        color: var(--private);
+        font-weight: 600;
       }
     `,
   ];
@@ -136,6 +121,12 @@ export class WgBoard extends LitElement {
   @property({ attribute: false }) letters: Readonly<Record<string, LetterMark>> = {};
   /** The on-screen keyboard's letters (alphabet.ts). */
   @property({ attribute: false }) alphabet: readonly string[] = [];
+  /** The mover's clock (CLOCK); null when the clock is off. */
+  @property({ attribute: false }) clock: Countdown | null = null;
+  /** Players whose connection dropped, with their seat's grace. */
+  @property({ attribute: false }) away: Readonly<Record<string, Countdown>> = {};
+  /** We are seated for the next game (NEXT_SEAT): this one we only watch. */
+  @property({ type: Boolean }) nextSeat = false;
 
   render() {
     const lang = this.locale;
@@ -147,19 +138,14 @@ export class WgBoard extends LitElement {
       <div class="word card" role="img" aria-label=${label}>
         ${chars.map((c) => html`<span class="tile ${c === HIDDEN ? 'blank' : ''}">${c === HIDDEN ? '' : c}</span>`)}
       </div>
-      ${status ? html`<p class="status ${this.myTurn ? 'mine' : ''}">${status}</p>` : ''}
+      ${this.nextSeat && live ? html`<p class="next">${t(lang, 'nextSeat')}</p>` : ''}
+      ${status
+        ? html`<p class="status ${this.myTurn ? 'mine' : ''}">
+            ${status}${live && this.clock ? html`<wg-clock .locale=${lang} .clock=${this.clock} ?speak=${this.myTurn}></wg-clock>` : ''}
+          </p>`
+        : ''}
       ${this.last ? html`<p class="last">${moveText(lang, this.last)}</p>` : ''}
-      <ol aria-label=${t(lang, 'players')}>
-        ${this.players.map(
-          (p) => html`<li class=${p.left ? 'left' : ''} aria-current=${p.name === this.turnOf && live ? 'true' : 'false'}>
-            <span>${p.name}${p.name === this.me ? html` <span class="muted">(${t(lang, 'you')})</span>` : ''}${p.left
-              ? html` <span class="muted">(${t(lang, 'left')})</span>`
-              : ''}</span>
-            ${p.points === null ? '' : html`<span class="pts">${p.points}</span>`}
-            ${p.name === this.turnOf && live ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
-          </li>`,
-        )}
-      </ol>
+      <wg-players .locale=${lang} .players=${this.players} .me=${this.me} .turnOf=${live ? (this.turnOf ?? '') : ''} .away=${this.away}></wg-players>
       ${live
         ? html`<wg-keyboard
             class="card"

@@ -2,8 +2,10 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SAY, formatCommand } from '../../protocol/index.js';
 import type { Lang } from '../../protocol/index.js';
+import { emit } from './events.js';
 import { t } from './i18n.js';
 import type { ChatLine } from './room-state.js';
+import { FollowBottom } from './follow-bottom.js';
 import { shared } from './styles.js';
 
 /** Most code points of a chat line the server keeps (PROTOCOL.md §8.6). */
@@ -48,21 +50,24 @@ export class WgChat extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The chat so far, oldest first. */
   @property({ attribute: false }) lines: readonly ChatLine[] = [];
+  /** Show the field and Send (a seated player on an open connection). */
   @property({ type: Boolean }) canSend = false;
   /** Set when the server said SLOW_DOWN. */
   @property({ type: Boolean }) slow = false;
 
-  private stick = true;
+  private readonly follow = new FollowBottom(this, '.lines');
 
   render() {
     const lang = this.locale;
     return html`<section class="card" aria-labelledby="chat-h">
       <h2 id="chat-h">${t(lang, 'chat')}</h2>
-      <div class="lines" role="log" aria-labelledby="chat-h" tabindex="0" @scroll=${this.scrolled}>
+      <div class="lines" role="log" aria-labelledby="chat-h" tabindex="0" @scroll=${this.follow.scrolled}>
         ${this.lines.length === 0 ? html`<p class="muted">${t(lang, 'noChat')}</p>` : ''}
-        ${this.lines.map((c) => html`<p><span class="who">${c.name}:</span>${c.text}</p>`)}
+        ${this.lines.map((c) => html`<p><span class="who">${c.name}:</span> ${c.text}</p>`)}
       </div>
       ${this.canSend
         ? html`<form @submit=${this.submit}>
@@ -81,16 +86,13 @@ export class WgChat extends LitElement {
     const text = input.value.trim();
     if (text === '') return;
     input.value = '';
-    this.dispatchEvent(new CustomEvent('wg-send', { detail: { line: formatCommand(SAY, text) }, bubbles: true, composed: true }));
+    emit(this, 'wg-send', { line: formatCommand(SAY, text) });
   }
 
-  private scrolled(e: Event) {
-    const el = e.target as HTMLElement;
-    this.stick = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
-  }
+}
 
-  updated() {
-    const el = this.renderRoot.querySelector('.lines');
-    if (el && this.stick) el.scrollTop = el.scrollHeight;
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-chat': WgChat;
   }
 }

@@ -39,6 +39,7 @@ export class WgClock extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
   @property({ attribute: false }) clock: Countdown | null = null;
   /** Whose turn the clock counts. */
@@ -62,5 +63,11 @@ export class WgClock extends LitElement {
         ${this.name ? html`<span>${this.name}</span>` : ''}<span class="n">${left}</span><span>${t(lang, 'sec')}</span>
       </span>
       <span class="sr-only" aria-live="assertive">${this.said.text}</span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-clock': WgClock;
   }
 }

@@ -1,9 +1,10 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
+import { emit } from './events.js';
 import { t } from './i18n.js';
-import { BOT_LEVELS } from './lobby.js';
-import type { BotLevel } from './lobby.js';
+import { BOT_LEVELS } from '../../game/strategy.js';
+import type { BotLevel } from '../../game/strategy.js';
 import { shared } from './styles.js';
 
 /**
@@ -25,20 +26,17 @@ export class WgComputer extends LitElement {
         gap: 0.5rem;
         align-items: end;
       }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-weight: 600;
-      }
+
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
   /** The button's words: `playComputer` or `addBot`. */
   @property() action: 'playComputer' | 'addBot' = 'playComputer';
+  /** A connection is being made: the button waits. */
   @property({ type: Boolean }) busy = false;
+  /** Styled as the main button of its card. */
   @property({ type: Boolean }) primary = false;
 
   render() {
@@ -56,6 +54,18 @@ export class WgComputer extends LitElement {
 
   private go() {
     const level = this.renderRoot.querySelector<HTMLSelectElement>('#level')!.value as BotLevel;
-    this.dispatchEvent(new CustomEvent('wg-computer', { detail: { level }, bubbles: true, composed: true }));
+    emit(this, 'wg-computer', { level });
+  }
+}
+
+/** `wg-computer`: a computer player at this level, please. */
+export type ComputerEvent = CustomEvent<{ readonly level: BotLevel }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-computer': WgComputer;
+  }
+  interface HTMLElementEventMap {
+    'wg-computer': ComputerEvent;
   }
 }

@@ -3,13 +3,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import { cleanCode } from './lobby.js';
-import type { BotLevel, RoomSettings } from './lobby.js';
+import type { BotLevel } from '../../game/strategy.js';
+import type { RoomSettings } from './lobby.js';
 import type { RoomNote } from './room-state.js';
 import type { JoinEvent, LangEvent, PlainEvent } from './events.js';
 import { emit } from './events.js';
 import type { State } from './state.js';
 import { shared } from './styles.js';
+import type { ComputerEvent } from './wg-computer.js';
 import './wg-computer.js';
+import type { RoomEvent } from './wg-room-setup.js';
 import './wg-room-setup.js';
 
 /** The seats of a game against the computer: you and one computer player; no clock. */
@@ -32,22 +35,15 @@ export class WgJoin extends LitElement {
         /* minmax(0, …): a wide child (the room's settings) must not widen the page. */
         grid-template-columns: minmax(0, 1fr);
         gap: 1rem;
+        max-width: 40rem;
+      }
+      /* A grid item is as wide as its widest content by default: at 360 px that is too wide. */
+      :host > * {
+        min-width: 0;
       }
       form.main {
         display: grid;
         gap: 0.75rem;
-        max-width: 26rem;
-      }
-      label,
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
-        font-weight: 600;
-      }
-      select {
-        font-weight: 400;
       }
       .note {
         margin: 0;
@@ -179,13 +175,13 @@ export class WgJoin extends LitElement {
     else emit(this, 'wg-join', { name });
   }
 
-  private openRoom(e: CustomEvent<{ settings: RoomSettings; words: readonly string[] }>) {
+  private openRoom(e: RoomEvent) {
     e.stopPropagation();
     const name = this.requireName();
     if (name !== null) emit(this, 'wg-new', { name, settings: e.detail.settings, words: e.detail.words });
   }
 
-  private playComputer(e: CustomEvent<{ level: BotLevel }>) {
+  private playComputer(e: ComputerEvent) {
     e.stopPropagation();
     const name = this.requireName();
     const settings: RoomSettings = { ...COMPUTER_GAME, lang: this.locale };

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
 import { t } from './i18n.js';
 import type { LogEntry } from './state.js';
+import { FollowBottom } from './follow-bottom.js';
 import { shared } from './styles.js';
 
 /** Every line the server sent, as text; lines meant for us alone are marked. */
@@ -47,12 +48,12 @@ export class WgLog extends LitElement {
   /** Every line the server sent, in order. */
   @property({ attribute: false }) entries: readonly LogEntry[] = [];
 
-  private stick = true;
+  private readonly follow = new FollowBottom(this, '.log');
 
   render() {
     return html`<section class="card" aria-labelledby="h">
       <h2 id="h">${t(this.locale, 'log')}</h2>
-      <div class="log" role="log" aria-labelledby="h" tabindex="0" @scroll=${this.scrolled}>
+      <div class="log" role="log" aria-labelledby="h" tabindex="0" @scroll=${this.follow.scrolled}>
         ${this.entries.map(
           (e) => html`<p class=${e.kind}>${e.kind === 'player' ? html`<span class="tag">${t(this.locale, 'private')}:</span>` : ''}${e.text}</p>`,
         )}
@@ -60,16 +61,6 @@ export class WgLog extends LitElement {
     </section>`;
   }
 
-  private scrolled(e: Event) {
-    const el = e.target as HTMLElement;
-    // Follow new lines only while the reader is at the bottom.
-    this.stick = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
-  }
-
-  updated() {
-    const el = this.renderRoot.querySelector('.log');
-    if (el && this.stick) el.scrollTop = el.scrollHeight;
-  }
 }
 
 declare global {

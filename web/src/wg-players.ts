@@ -14,6 +14,13 @@ export interface ScoreRow {
   readonly left: boolean;
 }
 
+/** A small screen with a face: a computer player. */
+const BOT_ICON = html`<svg class="bot" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+  <rect x="1.5" y="3.5" width="13" height="9" rx="2" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <circle cx="5.5" cy="8" r="1.2" fill="currentColor" /><circle cx="10.5" cy="8" r="1.2" fill="currentColor" />
+  <path d="M8 1v2.5" stroke="currentColor" stroke-width="1.5" />
+</svg> `;
+
 /**
  * The scoreboard: players in turn order with their points; whose turn it is,
  * computer players marked, players who lost the connection greyed with the
@@ -63,14 +70,22 @@ export class WgPlayers extends LitElement {
       .tag {
         font-size: 0.8em;
       }
+      .bot {
+        vertical-align: -0.1em;
+        margin-right: 0.2rem;
+      }
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The players in turn order, with their points. */
   @property({ attribute: false }) players: readonly ScoreRow[] = [];
+  /** Our own name, marked "(you)". */
   @property() me = '';
   /** Whose turn it is; empty when no game is on. */
   @property() turnOf = '';
+  /** Players whose connection dropped, with their seat's grace. */
   @property({ attribute: false }) away: Readonly<Record<string, Countdown>> = {};
   /** Projector size. */
   @property({ type: Boolean, reflect: true }) large = false;
@@ -91,11 +106,17 @@ export class WgPlayers extends LitElement {
           away !== null && !p.left ? t(lang, 'away', { s: away }) : '',
         ].filter((x) => x !== '');
         return html`<li class="${p.left ? 'left' : ''} ${away !== null ? 'away' : ''}" aria-current=${current ? 'true' : 'false'}>
-          <span>${isBot(p.name) ? html`<span aria-hidden="true">🤖 </span>` : ''}${p.name}${tags.map((x) => html` <span class="muted tag">(${x})</span>`)}</span>
+          <span>${isBot(p.name) ? BOT_ICON : ''}${p.name}${tags.map((x) => html` <span class="muted tag">(${x})</span>`)}</span>
           ${p.points === null ? '' : html`<span class="pts">${p.points}</span>`}
           ${current ? html`<span class="sr-only">(${t(lang, 'turn')})</span>` : ''}
         </li>`;
       })}
     </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-players': WgPlayers;
   }
 }

@@ -1,6 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
+import { emit } from './events.js';
+import type { PlainEvent } from './events.js';
 import { t } from './i18n.js';
 import type { ReconnectStatus } from './reconnect.js';
 import { shared } from './styles.js';
@@ -32,7 +34,9 @@ export class WgReconnecting extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** Where taking the seat back stands. */
   @property({ attribute: false }) status: ReconnectStatus | null = null;
   /** Another connection took the seat (REPLACED): we do not take it back by ourselves. */
   @property({ type: Boolean }) replaced = false;
@@ -50,27 +54,35 @@ export class WgReconnecting extends LitElement {
     const lang = this.locale;
     if (this.replaced) {
       return html`<section class="card" aria-labelledby="h">
-        <h2 id="h" role="alert">${t(lang, 'replaced')}</h2>
+        <div role="alert"><h2 id="h">${t(lang, 'replaced')}</h2></div>
         <div class="actions">
-          <button class="primary" @click=${() => this.fire('wg-reconnect')}>${t(lang, 'playHere')}</button>
-          <button @click=${() => this.fire('wg-home')}>${t(lang, 'home')}</button>
+          <button class="primary" @click=${() => emit(this, 'wg-reconnect')}>${t(lang, 'playHere')}</button>
+          <button @click=${() => emit(this, 'wg-home')}>${t(lang, 'home')}</button>
         </div>
       </section>`;
     }
     const s = this.status;
     const next = s?.nextAt != null ? Math.max(0, Math.ceil((s.nextAt - Date.now()) / 1000)) : null;
     return html`<section class="card" aria-labelledby="h">
-      <h2 id="h" role="status">${s?.gaveUp ? t(lang, 'lost') : t(lang, 'reconnecting')}</h2>
-      <p>${s?.gaveUp ? t(lang, 'reconnectGaveUp') : t(lang, 'reconnectTry', { n: (s?.tries ?? 0) + 1 })}</p>
+      <div role="status">
+        <h2 id="h">${s?.gaveUp ? t(lang, 'lost') : t(lang, 'reconnecting')}</h2>
+        <p>${s?.gaveUp ? t(lang, 'reconnectGaveUp') : t(lang, 'reconnectTry', { n: (s?.tries ?? 0) + 1 })}</p>
+      </div>
       ${next !== null ? html`<p class="muted">${t(lang, 'reconnectNext', { s: next })}</p>` : ''}
       <div class="actions">
-        ${s?.gaveUp ? html`<button class="primary" @click=${() => this.fire('wg-reconnect')}>${t(lang, 'reconnect')}</button>` : ''}
-        <button @click=${() => this.fire('wg-home')}>${t(lang, 'home')}</button>
+        ${s?.gaveUp ? html`<button class="primary" @click=${() => emit(this, 'wg-reconnect')}>${t(lang, 'reconnect')}</button>` : ''}
+        <button @click=${() => emit(this, 'wg-home')}>${t(lang, 'home')}</button>
       </div>
     </section>`;
   }
+}
 
-  private fire(type: string) {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-reconnecting': WgReconnecting;
+  }
+  interface HTMLElementEventMap {
+    /** Take the seat back now (Reconnect, Play here). */
+    'wg-reconnect': PlainEvent;
   }
 }

@@ -13,22 +13,6 @@ export class WgResults extends LitElement {
   static styles = [
     shared,
     css`
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        margin-bottom: 1rem;
-      }
-      td,
-      th {
-        text-align: left;
-        padding: 0.4rem 0.5rem;
-        border-bottom: 1px solid var(--line);
-      }
-      td:last-child,
-      th:last-child {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
       tr.winner {
         background: var(--win-bg);
         font-weight: 700;
@@ -49,6 +33,8 @@ export class WgResults extends LitElement {
   @property() winner = '';
   /** The RESULT lines, in turn order. */
   @property({ attribute: false }) results: NonNullable<State['results']> = [];
+  /** Offer Play again (a room plays on by itself instead). */
+  @property({ type: Boolean }) again = true;
 
   firstUpdated() {
     // Keyboard players land on Play again.
@@ -75,11 +61,11 @@ export class WgResults extends LitElement {
           )}
         </tbody>
       </table>
-      <button class="primary" @click=${this.again}>${t(lang, 'playAgain')}</button>
+      ${this.again ? html`<button class="primary" @click=${this.playAgain}>${t(lang, 'playAgain')}</button>` : ''}
     </section>`;
   }
 
-  private again() {
+  private playAgain() {
     emit(this, 'wg-again');
   }
 }

@@ -37,8 +37,11 @@ export class WgRoomCode extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The room's code, shown large. */
   @property() code = '';
+  /** The link friends open to sit down. */
   @property() link = '';
   /** The projector view's link; none to hide it. */
   @property() watchLink = '';
@@ -48,7 +51,7 @@ export class WgRoomCode extends LitElement {
     const lang = this.locale;
     return html`<div>
       <h2 id="code-h">${t(lang, 'roomCode')}</h2>
-      <p class="code" aria-labelledby="code-h">${this.code}</p>
+      <p class="code">${this.code}</p>
       <label for="link">${t(lang, 'roomLink')}</label>
       <div class="row">
         <input id="link" readonly .value=${this.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
@@ -69,5 +72,11 @@ export class WgRoomCode extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>('#link')?.select();
       this.copied = 'failed';
     }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-room-code': WgRoomCode;
   }
 }

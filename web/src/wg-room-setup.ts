@@ -1,6 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../protocol/index.js';
+import { emit } from './events.js';
 import { t } from './i18n.js';
 import type { RoomSettings } from './lobby.js';
 import { shared } from './styles.js';
@@ -11,12 +12,15 @@ import type { WordList } from './word-list.js';
 export const SEAT_CHOICES: readonly number[] = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 /** Turn times offered, in seconds (0: no clock); §8.2 allows 0 or 5–600. */
 export const TURN_CHOICES: readonly number[] = [0, 15, 30, 45, 60, 90, 120];
+/** Pauses between a room's games offered, in seconds; §8.2 allows 0–60, default 10. */
+export const PAUSE_CHOICES: readonly number[] = [5, 10, 20, 30, 60];
 /** A word file bigger than this is not read: a room takes 1000 words at most. */
 export const MAX_WORD_FILE_BYTES = 256 * 1024;
 
 /**
- * "Play with friends": a room's settings (seats, turn time, language) and its own
- * words, pasted or loaded from a .txt file. Fires `wg-room` {settings, words}.
+ * "Play with friends": a room's settings (seats, turn time, pause between games,
+ * language) and its own words, pasted or loaded from a .txt file. Fires
+ * `wg-room` {settings, words}.
  */
 @customElement('wg-room-setup')
 export class WgRoomSetup extends LitElement {
@@ -29,15 +33,8 @@ export class WgRoomSetup extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
         margin-bottom: 0.75rem;
       }
-      .field {
-        display: grid;
-        gap: 0.25rem;
-      }
-      label {
+      .words > label {
         font-weight: 600;
-      }
-      select {
-        font-weight: 400;
       }
       textarea {
         font: inherit;
@@ -68,7 +65,8 @@ export class WgRoomSetup extends LitElement {
         align-items: center;
       }
       input[type='file'] {
-        max-width: 100%;
+        width: 100%;
+        min-width: 0;
         border: none;
         padding: 0;
       }
@@ -82,7 +80,9 @@ export class WgRoomSetup extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** A connection is being made: the button waits. */
   @property({ type: Boolean }) busy = false;
   @state() private list: WordList = { words: [], bad: [], over: 0 };
   @state() private fileError = false;
@@ -104,6 +104,12 @@ export class WgRoomSetup extends LitElement {
           <label for="turn">${t(lang, 'turnTime')}</label>
           <select id="turn">
             ${TURN_CHOICES.map((n) => html`<option value=${n} ?selected=${n === 60}>${n === 0 ? t(lang, 'noLimit') : t(lang, 'secondsN', { n })}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="pause">${t(lang, 'pause')}</label>
+          <select id="pause">
+            ${PAUSE_CHOICES.map((n) => html`<option value=${n} ?selected=${n === 10}>${t(lang, 'secondsN', { n })}</option>`)}
           </select>
         </div>
         <div class="field">
@@ -155,7 +161,19 @@ export class WgRoomSetup extends LitElement {
   private submit(e: Event) {
     e.preventDefault();
     const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
-    const settings: RoomSettings = { players: Number(value('seats')), turn: Number(value('turn')), lang: value('lang') as Lang };
-    this.dispatchEvent(new CustomEvent('wg-room', { detail: { settings, words: this.list.words }, bubbles: true, composed: true }));
+    const settings: RoomSettings = { players: Number(value('seats')), turn: Number(value('turn')), lang: value('lang') as Lang, pause: Number(value('pause')) };
+    emit(this, 'wg-room', { settings, words: this.list.words });
+  }
+}
+
+/** `wg-room`: open a room with these settings and words. */
+export type RoomEvent = CustomEvent<{ readonly settings: RoomSettings; readonly words: readonly string[] }>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-room-setup': WgRoomSetup;
+  }
+  interface HTMLElementEventMap {
+    'wg-room': RoomEvent;
   }
 }

@@ -2,9 +2,11 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { BOT, LEAVE, START, formatCommand } from '../../protocol/index.js';
 import type { Lang } from '../../protocol/index.js';
+import { emit } from './events.js';
 import { t } from './i18n.js';
 import type { Countdown } from './room-state.js';
 import { shared } from './styles.js';
+import type { ComputerEvent } from './wg-computer.js';
 import './wg-computer.js';
 import './wg-players.js';
 import './wg-room-code.js';
@@ -38,12 +40,19 @@ export class WgRoomWaiting extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The room's code. */
   @property() code = '';
+  /** The link friends open to sit down. */
   @property() link = '';
+  /** The projector view's link. */
   @property() watchLink = '';
+  /** Our own name, marked "(you)". */
   @property() me = '';
+  /** Everyone seated, in turn order. */
   @property({ attribute: false }) seated: readonly string[] = [];
+  /** Players whose connection dropped, with their seat's grace. */
   @property({ attribute: false }) away: Readonly<Record<string, Countdown>> = {};
   /** From WAITING: k players of n. */
   @property({ attribute: false }) waiting: { readonly k: number; readonly n: number } | null = null;
@@ -61,7 +70,7 @@ export class WgRoomWaiting extends LitElement {
       ${w ? html`<p>${free ? t(lang, 'seatsLeft', { m: free, n: w.n }) : t(lang, 'roomFilled')}</p>` : ''}
       <div class="actions">
         <button class="primary" @click=${() => this.send(formatCommand(START))}>${t(lang, 'startNow')}</button>
-        <wg-computer .locale=${lang} action="addBot" ?busy=${free === 0} @wg-computer=${(e: CustomEvent<{ level: string }>) => this.send(formatCommand(BOT, e.detail.level))}></wg-computer>
+        <wg-computer .locale=${lang} action="addBot" ?busy=${free === 0} @wg-computer=${(e: ComputerEvent) => this.send(formatCommand(BOT, e.detail.level))}></wg-computer>
         <button @click=${() => this.send(formatCommand(LEAVE))}>${t(lang, 'leave')}</button>
       </div>
       <p class="note" role="status">${this.noBotSeat ? t(lang, 'noBotSeat') : ''}</p>
@@ -69,6 +78,12 @@ export class WgRoomWaiting extends LitElement {
   }
 
   private send(line: string) {
-    this.dispatchEvent(new CustomEvent('wg-send', { detail: { line }, bubbles: true, composed: true }));
+    emit(this, 'wg-send', { line });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-room-waiting': WgRoomWaiting;
   }
 }

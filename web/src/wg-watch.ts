@@ -24,15 +24,15 @@ export class WgWatch extends LitElement {
         display: grid;
         gap: 1rem;
       }
-      h2 {
+      h2.room {
         font-size: clamp(1.2rem, 3vw, 2rem);
       }
       .word {
         display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.15em;
         justify-content: center;
-        font: 700 clamp(2.5rem, 9vw, 7rem) / 1.1 system-ui, sans-serif;
+        /* As large as the screen allows for this many letters. */
+        font: 700 clamp(1.2rem, calc(80vw / (var(--n) * 1.3)), 8rem) / 1.1 system-ui, sans-serif;
         text-transform: uppercase;
       }
       .tile {
@@ -67,19 +67,28 @@ export class WgWatch extends LitElement {
     `,
   ];
 
+  /** The page's language. */
   @property() locale: Lang = 'en';
+  /** The room's code. */
   @property() code = '';
+  /** The word as WORD showed it last; null before a game. */
   @property() mask: string | null = null;
+  /** The players in turn order, with their points. */
   @property({ attribute: false }) players: readonly ScoreRow[] = [];
+  /** Whose turn it is; empty between games. */
   @property() turnOf = '';
+  /** The mover's clock (CLOCK). */
   @property({ attribute: false }) clock: Countdown | null = null;
+  /** Players whose connection dropped, with their seat's grace. */
   @property({ attribute: false }) away: Readonly<Record<string, Countdown>> = {};
   /** The last moves, newest first, in words. */
   @property({ attribute: false }) moves: readonly string[] = [];
+  /** The chat so far. */
   @property({ attribute: false }) chat: readonly ChatLine[] = [];
   /** Between games: the room total and the next game's countdown. */
   @property({ attribute: false }) total: readonly ScoreEntry[] | null = null;
   @property({ attribute: false }) nextGame: Countdown | null = null;
+  /** Games played in the room so far. */
   @property({ type: Number }) games = 0;
 
   render() {
@@ -87,10 +96,10 @@ export class WgWatch extends LitElement {
     const chars = [...(this.mask ?? '')];
     const label = `${t(lang, 'word')}: ${chars.map((c) => (c === '*' ? t(lang, 'blank') : c)).join(' ')}`;
     return html`
-      <h2>${t(lang, 'watchTitle', { code: this.code })}</h2>
+      <h2 class="room">${t(lang, 'watchTitle', { code: this.code })}</h2>
       ${this.mask === null
         ? html`<p class="card">${t(lang, 'watchWaiting')}</p>`
-        : html`<div class="word card" role="img" aria-label=${label}>
+        : html`<div class="word card" role="img" aria-label=${label} style="--n: ${Math.max(chars.length, 4)}">
             ${chars.map((c) => html`<span class="tile">${c === '*' ? '\u00a0' : c}</span>`)}
           </div>`}
       ${this.turnOf
@@ -113,5 +122,11 @@ export class WgWatch extends LitElement {
         <wg-chat .locale=${lang} .lines=${this.chat}></wg-chat>
       </div>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wg-watch': WgWatch;
   }
 }

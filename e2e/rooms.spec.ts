@@ -1,0 +1,73 @@
+import { test, expect } from './fixtures.js';
+import { joinFromLink, nthLine, openRoom, roomResults, tcpJoinRoom } from './rooms.js';
+
+test.use({ words: ['kiwi'] });
+
+test('a browser opens a room, a second joins from its link, a TCP player by its code; two games in a row with the total on both pages', async ({
+  browserPlayer,
+  tcpPlayer,
+}) => {
+  const ann = await browserPlayer();
+  const bob = await browserPlayer();
+  const cy = await tcpPlayer();
+
+  const room = await openRoom(ann, 'Ann', { seats: 3, pause: 5 });
+  expect(room.code).toMatch(/^[2-9A-HJ-NP-Z]{5}$/);
+  expect(room.link).toBe(`${new URL(ann.page.url()).origin}/?room=${room.code}`);
+  expect(ann.page.url()).toContain(`?room=${room.code}`);
+  await ann.screenshot('the room is open');
+
+  await joinFromLink(bob, room.link, 'Bob');
+  await expect(ann.page.getByText('1 of 3 seats free')).toBeVisible();
+  await tcpJoinRoom(cy, room.code, 'Cy');
+  await cy.waitForLine('At the table: Ann, Bob, Cy');
+
+  // Game 1: Ann, who opened the room, moves first.
+  await ann.waitForTurn();
+  expect(await ann.word('kiwi')).toBe('won');
+  const first = await roomResults(ann);
+  expect(first.results).toEqual(['Ann 8', 'Bob 0', 'Cy 0']);
+  expect(first.total[0]).toBe('Ann 8');
+  expect((await roomResults(bob)).total[0]).toBe('Ann 8');
+  await expect(ann.page.getByText(/^Next game in \d+ s$/)).toBeVisible();
+  await ann.screenshot('between games');
+  expect(await nthLine(cy, 'ROOM_TOTAL', 1)).toMatch(new RegExp(`^Room ${room.code} total: Ann 8, `));
+  await nthLine(cy, 'NEXT_GAME', 1);
+  expect((await cy.lines())).not.toContain('/quit');
+
+  // Game 2 on the same connections; the first turn goes round to Bob.
+  await bob.waitForTurn();
+  expect(await nthLine(cy, 'TURN_OF', 2)).not.toBe('Turn: Ann');
+  expect(await bob.word('kiwi')).toBe('won');
+  for (const page of [ann, bob]) {
+    await expect(page.page.locator('wg-between')).toContainText('after 2 games');
+    expect((await roomResults(page)).total).toEqual(['Ann 8', 'Bob 8', 'Cy 0']);
+  }
+  expect(await nthLine(cy, 'ROOM_TOTAL', 2)).toBe(`Room ${room.code} total: Ann 8, Bob 8, Cy 0`);
+  await bob.screenshot('the total after two games');
+});
+
+test('a room with a pasted word list plays one of those words', async ({ browserPlayer, tcpPlayer }) => {
+  const ann = await browserPlayer();
+  const bob = await tcpPlayer();
+  // The server's own list is `kiwi`: four letters. The room's words have six.
+  const room = await openRoom(ann, 'Ann', { seats: 2, words: 'banana, cherry\nBanana c4t' });
+  await expect(ann.page.getByRole('log', { name: 'Messages' })).toContainText('Words in the room: 2');
+  await tcpJoinRoom(bob, room.code, 'Bob');
+
+  const mask = await bob.waitForLine(/^Word: /);
+  expect(mask).toBe('Word: ******');
+  await ann.waitForTurn();
+  // `a` is in banana, not in cherry: the answer says which word it is.
+  const a = await ann.letter('a');
+  const word = a === 'hit' ? 'banana' : 'cherry';
+  if (a === 'hit') {
+    await ann.waitForTurn();
+    expect(await ann.word(word)).toBe('won');
+  } else {
+    await bob.waitForTurn();
+    expect(await bob.word(word)).toBe('won');
+  }
+  await bob.waitForLine(`Word: ${word}`);
+  await expect(ann.page.getByRole('img', { name: `Word: ${[...word].join(' ')}` })).toBeVisible();
+});
