@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../gateway/gateway.js';
 import { createGameServer } from '../server/server.js';
 import { startBareRelay } from './bare-relay.js';
-import { runBots } from './bots.js';
+import { runBots, seatIdlePlayers } from './bots.js';
+import type { Comparison } from './compare.js';
+import { comparisonTable, formatComparison, median } from './compare-report.js';
 import { startEchoServer } from '../test/support/echo-server.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
@@ -89,6 +91,50 @@ describe('bots', () => {
     expect(r.gamesPerSec).toBeGreaterThan(0);
     expect(Number.isFinite(r.p99)).toBe(true);
     expect(server.stats().finished).toBeGreaterThan(0);
+  });
+});
+
+describe('idle seats', () => {
+  it('seats players who never move, each answered by its table', async () => {
+    const server = await createGameServer({ host: '127.0.0.1', port: 0, players: 4, words: ['cab'], lang: 'en', turnSeconds: 0 });
+    stops.push(() => server.close());
+    const seats = await seatIdlePlayers({ port: server.address().port, players: 10 });
+    expect(seats.held).toBe(10);
+    expect(seats.failed).toBe(0);
+    expect(server.stats()).toMatchObject({ playing: 2, waiting: 1 });
+    await seats.close();
+  });
+});
+
+describe('comparison report', () => {
+  it('takes medians of odd and even counts and skips what was not measured', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([NaN, 5])).toBe(5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('puts each measure of each scenario beside the ref, with the ratio of medians', () => {
+    const sample = (cpuPerMoveUs: number, rssPerPlayer: number) => ({ movesPerSec: 1000, cpuPerMoveUs, serverCpu: 0.5, botsCpu: 0.4, p50: 1, p99: 2, rss: 100 * 2 ** 20, rssPerPlayer, connected: 1000 });
+    const c: Comparison = {
+      scenarios: [
+        { name: 'flat out', players: 1000, thinkMs: 0, warmupMs: 0, durationMs: 1 },
+        { name: 'idle', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+      ],
+      sides: [
+        { label: 'this tree', commit: 'aaaaaaa', samples: [[sample(50, 0), sample(60, 0), sample(40, 0)], [sample(NaN, 8 * 1024)]] },
+        { label: 'main', commit: 'bbbbbbb', samples: [[sample(100, 0), sample(120, 0), sample(110, 0)], [sample(NaN, 16 * 1024)]] },
+      ],
+      rounds: 3,
+      loadAverage: [1, 1, 1],
+      loadAverageAtEnd: [2, 2, 2],
+      pinned: true,
+    };
+    const rows = comparisonTable(c).rows;
+    expect(rows.find((r) => r[0] === 'flat out' && r[1] === 'server CPU µs/move')).toEqual(['flat out', 'server CPU µs/move', '50.0', '110.0', '0.45×', '50.0 / 60.0 / 40.0', '100.0 / 120.0 / 110.0']);
+    expect(rows.find((r) => r[0] === 'idle' && r[1] === 'RSS per seated player')?.slice(2, 5)).toEqual(['8.0 KiB', '16.0 KiB', '0.50×']);
+    expect(formatComparison(c, 'markdown')).toContain('| flat out | moves/s | 1000 | 1000 | 1.00× |');
+    expect(formatComparison(c, 'text')).toContain('read the ratios');
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,bots,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
+ * `npm run bench -- --compare REF [--quick] [--rounds 3] [--markdown]`: the game server
+ * of this tree against REF's, side by side (bench/compare.ts).
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
  * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg
@@ -20,6 +22,9 @@ import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
 import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
 import { freePort } from '../node/free-port.js';
+import { compare, FULL_SCENARIOS, QUICK_SCENARIOS } from './compare.js';
+import { formatComparison } from './compare-report.js';
+import { startGameServer } from './game-server.js';
 import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
 import { sleep } from './util.js';
@@ -78,7 +83,9 @@ const QUICK: Plan = {
   cluster: { transportClients: [10], windows: [1], warmupMs: 50, durationMs: 200, players: 40, thinkMs: 50, botWarmupMs: 300, botDurationMs: 500 },
 };
 
-const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]`;
+const USAGE =
+  `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]\n` +
+  '       npm run bench -- --compare REF [--quick] [--rounds 3] [--markdown]';
 const parsePhases: flag.Parse<Set<Phase>> = (raw, name) => {
   const phases = raw.split(',');
   for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')} (got "${p}")`);
@@ -92,6 +99,9 @@ const flags = flag.parseFlagsOrExit(
     only: flag.custom(parsePhases, { default: new Set(PHASES) }),
     docs: flag.boolean(),
     'no-docs': flag.boolean(),
+    compare: flag.string(),
+    rounds: flag.integer({ min: 1, max: 20, default: 3 }),
+    markdown: flag.boolean(),
   },
   USAGE,
 );
@@ -113,6 +123,7 @@ const notes: string[] = [];
 const loadAtStart = os.loadavg();
 
 const running = new Set<Service>();
+const track = (service: Service) => (running.add(service), service);
 async function start(name: string, command: string, args: string[], port?: number, onCpu = cpu): Promise<Service> {
   const service = await startService(name, command, args, {
     cpu: onCpu,
@@ -120,8 +131,7 @@ async function start(name: string, command: string, args: string[], port?: numbe
     port,
     portPattern: port === undefined ? /listening on (?:http:\/\/)?\S*?:(\d+)/ : undefined,
   });
-  running.add(service);
-  return service;
+  return track(service);
 }
 async function stop(service: Service): Promise<void> {
   running.delete(service);
@@ -279,24 +289,7 @@ async function memoryPhase(): Promise<MemoryResult[]> {
 async function serverPhase(): Promise<ServerRow[]> {
   const rows: ServerRow[] = [];
   for (const players of plan.players) {
-    const server = await start('game server', NODE, [
-      ...TSX,
-      'server/main.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--players',
-      '4',
-      '--turn-seconds',
-      '0',
-      '--lang',
-      'en',
-      '--words',
-      'game/words/en.txt',
-      '--max-connections',
-      String(players * 2 + 100),
-    ]);
+    const server = track(await startGameServer({ root: ROOT, players, cpu }));
     for (const thinkMs of [0, ...plan.thinkMs]) {
       let cpu0 = 0;
       let cpu1 = 0;
@@ -383,7 +376,16 @@ function machine() {
   };
 }
 
+/** `--compare REF`: this tree's game server against REF's, interleaved, medians and ratios. */
+async function compareMain(ref: string): Promise<void> {
+  const scenarios = quick ? QUICK_SCENARIOS : FULL_SCENARIOS;
+  say(`game server, this tree against ${ref}: ${scenarios.map((s) => s.name).join('; ')}; ${flags.rounds} interleaved round(s) each`);
+  const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, say, track, untrack: (s) => running.delete(s) });
+  process.stdout.write(formatComparison(result, flags.markdown ? 'markdown' : 'text'));
+}
+
 async function main(): Promise<void> {
+  if (flags.compare !== undefined) return compareMain(flags.compare);
   say(`word-guess bench (${quick ? 'quick' : 'full'} run); ${pinned ? `load generator pinned to CPU 0, programs under test to CPU ${SERVICE_CPU}` : 'no CPU pinning (needs taskset and two CPUs)'}`);
   let web: Results['web'] = { ok: false, reason: 'not measured in this run' };
   let relay: RelayRow[] = [];

@@ -113,7 +113,8 @@ export function formatTable(r: Results): string {
   return out.join('\n') + '\n';
 }
 
-type Table = { head: string[]; rows: string[][]; right?: boolean[] };
+/** A table of cells, with the columns to align right. */
+export type Table = { head: string[]; rows: string[][]; right?: boolean[] };
 
 function relayTable(rows: RelayRow[]): Table {
   return {
@@ -284,13 +285,15 @@ function webLine(r: Results): string {
   return `Web bundle: ${r.web.files.length} JS file(s), ${kib(r.web.bytes)} → ${kib(r.web.gzip)} gzipped`;
 }
 
-function text(t: Table): string {
+/** A table as aligned plain text. */
+export function text(t: Table): string {
   const widths = t.head.map((h, i) => Math.max(h.length, ...t.rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (t.right?.[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(t.head), widths.map((w) => '-'.repeat(w)).join('  '), ...t.rows.map(line)].map((l) => '  ' + l).join('\n');
 }
 
-function md(t: Table): string {
+/** A table as Markdown. */
+export function md(t: Table): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   return [
     `| ${t.head.map(esc).join(' | ')} |`,
@@ -319,6 +322,7 @@ npm run bench -- --quick     # a smoke run, about 15 s (does not touch docs/)
 npm run -s bench -- --json   # the same figures as JSON on stdout (-s: no npm banner)
 npm run bench -- --only relay,memory,server,bots,web   # some of the parts
 npm run bench -- --only bots # the computer players alone, about a minute; rewrites their section
+npm run bench -- --compare REF [--quick] [--rounds 3] [--markdown]   # the game server of this tree against REF's, side by side
 \`\`\`
 
 All traffic stays on 127.0.0.1. The programs under test run as child processes
@@ -594,7 +598,8 @@ function axisNum(v: number): string {
   return String(v);
 }
 
-function num(v: number): string {
+/** A whole number with thin-space thousands, `–` when not finite. */
+export function num(v: number): string {
   if (!Number.isFinite(v)) return '–';
   return Math.round(v).toLocaleString('en-US').replace(/,/g, ' ');
 }
