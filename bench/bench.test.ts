@@ -10,6 +10,7 @@ import { runBots, seatIdlePlayers } from './bots.js';
 import type { Comparison } from './compare.js';
 import { comparisonTable, formatComparison, median } from './compare-report.js';
 import { startEchoServer } from '../test/support/echo-server.js';
+import { formatSummary, summarize } from './cpu-profile.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad } from './line-load.js';
@@ -227,5 +228,43 @@ describe('computer players', () => {
     expect(spliceSection(once, `${BOTS_HEADING}\n\nsecond\n`)).toBe(once.replace('first', 'second'));
     expect(spliceSection('# B\n', section)).toBe(`# B\n\n${section}`);
     expect(botsSection({ ...({} as Results), meta: { date: '2026-01-01T00:00:00Z' } as Results['meta'], bots: [] })).toContain('Not measured');
+  });
+});
+
+describe('CPU profile summary', () => {
+  // root → main → work (self 3) → work (recursion, self 1); root → (idle) 4; root → (garbage collector) 2
+  const frame = (functionName: string, url = '', lineNumber = -1) => ({ functionName, url, lineNumber });
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)'), children: [2, 5, 6] },
+      { id: 2, callFrame: frame('main', 'file:///tree/server/main.ts', 9), children: [3] },
+      { id: 3, callFrame: frame('work', 'file:///tree/server/work.ts', 0), children: [4] },
+      { id: 4, callFrame: frame('work', 'file:///tree/server/work.ts', 0) },
+      { id: 5, callFrame: frame('(idle)') },
+      { id: 6, callFrame: frame('(garbage collector)') },
+    ],
+    startTime: 1000,
+    endTime: 2000,
+    samples: [3, 3, 5, 4, 5, 3, 6, 5, 6, 5, 3],
+    timeDeltas: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 500],
+  };
+
+  it('splits busy samples into self and inclusive time, counting a recursive function once a sample', () => {
+    const s = summarize(profile, '/tree');
+    expect(s.busySamples).toBe(7);
+    expect(s.idle).toBeCloseTo(4 / 11);
+    const work = s.functions.find((f) => f.name === 'work server/work.ts')!;
+    expect(work.self).toBeCloseTo(5 / 7);
+    expect(work.inclusive).toBeCloseTo(5 / 7);
+    expect(s.functions.find((f) => f.name === 'main server/main.ts:10')).toMatchObject({ self: 0, inclusive: 5 / 7 });
+    expect(s.functions.find((f) => f.name === '(garbage collector)')?.self).toBeCloseTo(2 / 7);
+    expect(formatSummary(s, 3)).toContain('71.4 %  work server/work.ts');
+  });
+
+  it('counts only the samples within a window of time', () => {
+    // Samples at 1010, 1020, …, 1100, then 1600: the window takes the first three.
+    const s = summarize(profile, '/tree', { from: 1000, to: 1030 });
+    expect(s.busySamples).toBe(2);
+    expect(s.idle).toBeCloseTo(1 / 3);
   });
 });

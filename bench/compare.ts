@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { runBots, seatIdlePlayers } from './bots.js';
-import { startGameServer } from './game-server.js';
+import { startGameServer } from './programs.js';
 import type { Service } from './procs.js';
 import { sleep } from './util.js';
 
@@ -123,7 +123,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
 
 /** One fresh server of one tree under one scenario. */
 async function measure(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
-  const server = opts.track(await startGameServer({ root, players: scenario.players, cpu: opts.cpu }));
+  const server = opts.track(await startGameServer(scenario.players, { root, cpu: opts.cpu }));
   try {
     await sleep(300);
     const baseline = server.rss();
