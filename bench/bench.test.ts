@@ -119,8 +119,8 @@ describe('comparison report', () => {
     const sample = (cpuPerMoveUs: number, rssPerPlayer: number) => ({ movesPerSec: 1000, cpuPerMoveUs, serverCpu: 0.5, botsCpu: 0.4, p50: 1, p99: 2, rss: 100 * 2 ** 20, rssPerPlayer, connected: 1000 });
     const c: Comparison = {
       scenarios: [
-        { name: 'flat out', players: 1000, thinkMs: 0, warmupMs: 0, durationMs: 1 },
-        { name: 'idle', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+        { name: 'flat out', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 0, durationMs: 1 },
+        { name: 'idle', kind: 'idle', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0 },
       ],
       sides: [
         { label: 'this tree', commit: 'aaaaaaa', samples: [[sample(50, 0), sample(60, 0), sample(40, 0)], [sample(NaN, 8 * 1024)]] },

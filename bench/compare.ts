@@ -17,9 +17,14 @@ import { startGameServer } from './programs.js';
 import type { Service } from './procs.js';
 import { sleep } from './util.js';
 
+export const SCENARIO_KINDS = ['flat', 'paced', 'idle'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
 /** One load the two servers are measured under. */
 export interface Scenario {
   readonly name: string;
+  /** What `--scenarios` calls it. */
+  readonly kind: ScenarioKind;
   readonly players: number;
   /** Mean think time in ms (0: flat out); null: seated players who never move. */
   readonly thinkMs: number | null;
@@ -28,14 +33,15 @@ export interface Scenario {
 }
 
 export const FULL_SCENARIOS: readonly Scenario[] = [
-  { name: 'flat out, 1 000 players', players: 1000, thinkMs: 0, warmupMs: 1000, durationMs: 3000 },
-  { name: 'think 250 ms, 10 000 players', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
-  { name: 'idle seated, 10 000 players', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+  { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 1000, durationMs: 3000 },
+  { name: 'think 250 ms, 10 000 players', kind: 'paced', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
+  { name: 'idle seated, 10 000 players', kind: 'idle', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
 ];
 
 export const QUICK_SCENARIOS: readonly Scenario[] = [
-  { name: 'flat out, 1 000 players', players: 1000, thinkMs: 0, warmupMs: 500, durationMs: 1500 },
-  { name: 'idle seated, 2 000 players', players: 2000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+  { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 500, durationMs: 1500 },
+  { name: 'think 250 ms, 2 000 players', kind: 'paced', players: 2000, thinkMs: 250, warmupMs: 1000, durationMs: 1500 },
+  { name: 'idle seated, 2 000 players', kind: 'idle', players: 2000, thinkMs: null, warmupMs: 0, durationMs: 0 },
 ];
 
 /** What one server did in one round of one scenario. */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,bots,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
- * `npm run bench -- --compare REF [--quick] [--rounds 3] [--markdown]`: the game server
+ * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle] [--markdown]`: the game server
  * of this tree against REF's, side by side (bench/compare.ts).
  * `npm run bench -- --profile server|gateway [--quick]`: where that program's CPU goes
  * under load, by function (bench/profile.ts).
@@ -24,7 +24,7 @@ import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
 import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
 import { freePort } from '../node/free-port.js';
-import { compare, FULL_SCENARIOS, QUICK_SCENARIOS } from './compare.js';
+import { compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, type ScenarioKind } from './compare.js';
 import { formatComparison } from './compare-report.js';
 import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
 import { profileGateway, profileServer } from './profile.js';
@@ -88,12 +88,17 @@ const QUICK: Plan = {
 
 const USAGE =
   `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]\n` +
-  '       npm run bench -- --compare REF [--quick] [--rounds 3] [--markdown]\n' +
+  `       npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios ${SCENARIO_KINDS.join(',')}] [--markdown]\n` +
   '       npm run bench -- --profile server|gateway [--quick]';
 const parsePhases: flag.Parse<Set<Phase>> = (raw, name) => {
   const phases = raw.split(',');
   for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')} (got "${p}")`);
   return new Set(phases as Phase[]);
+};
+const parseScenarios: flag.Parse<Set<ScenarioKind>> = (raw, name) => {
+  const kinds = raw.split(',');
+  for (const k of kinds) if (!(SCENARIO_KINDS as readonly string[]).includes(k)) throw new flag.UsageError(`${name} takes ${SCENARIO_KINDS.join(',')} (got "${k}")`);
+  return new Set(kinds as ScenarioKind[]);
 };
 const flags = flag.parseFlagsOrExit(
   process.argv.slice(2),
@@ -106,6 +111,7 @@ const flags = flag.parseFlagsOrExit(
     compare: flag.string(),
     rounds: flag.integer({ min: 1, max: 20, default: 3 }),
     markdown: flag.boolean(),
+    scenarios: flag.custom(parseScenarios, { default: new Set(SCENARIO_KINDS) }),
     profile: flag.oneOf(['server', 'gateway']),
   },
   USAGE,
@@ -361,7 +367,7 @@ function machine() {
 
 /** `--compare REF`: this tree's game server against REF's, interleaved, medians and ratios. */
 async function compareMain(ref: string): Promise<void> {
-  const scenarios = quick ? QUICK_SCENARIOS : FULL_SCENARIOS;
+  const scenarios = (quick ? QUICK_SCENARIOS : FULL_SCENARIOS).filter((s) => flags.scenarios.has(s.kind));
   say(`game server, this tree against ${ref}: ${scenarios.map((s) => s.name).join('; ')}; ${flags.rounds} interleaved round(s) each`);
   const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, say, track, untrack: (s) => running.delete(s) });
   process.stdout.write(formatComparison(result, flags.markdown ? 'markdown' : 'text'));
