@@ -116,7 +116,7 @@ describe('comparison report', () => {
   });
 
   it('puts each measure of each scenario beside the ref, with the ratio of medians', () => {
-    const sample = (cpuPerMoveUs: number, rssPerPlayer: number) => ({ movesPerSec: 1000, cpuPerMoveUs, serverCpu: 0.5, botsCpu: 0.4, p50: 1, p99: 2, rss: 100 * 2 ** 20, rssPerPlayer, connected: 1000 });
+    const sample = (cpuPerMoveUs: number, rssPerPlayer: number) => ({ movesPerSec: 1000, cpuPerMoveUs, systemPerMoveUs: cpuPerMoveUs / 2, serverCpu: 0.5, botsCpu: 0.4, p50: 1, p99: 2, rss: 100 * 2 ** 20, rssPerPlayer, connected: 1000 });
     const c: Comparison = {
       scenarios: [
         { name: 'flat out', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 0, durationMs: 1 },
@@ -132,9 +132,10 @@ describe('comparison report', () => {
       pinned: true,
     };
     const rows = comparisonTable(c).rows;
-    expect(rows.find((r) => r[0] === 'flat out' && r[1] === 'server CPU µs/move')).toEqual(['flat out', 'server CPU µs/move', '50.0', '110.0', '0.45×', '50.0 / 60.0 / 40.0', '100.0 / 120.0 / 110.0']);
-    expect(rows.find((r) => r[0] === 'idle' && r[1] === 'RSS per seated player')?.slice(2, 5)).toEqual(['8.0 KiB', '16.0 KiB', '0.50×']);
-    expect(formatComparison(c, 'markdown')).toContain('| flat out | moves/s | 1000 | 1000 | 1.00× |');
+    // Round ratios 0.5, 0.5, 0.36: their median 0.5; the ratio of medians 50 / 110.
+    expect(rows.find((r) => r[0] === 'flat out' && r[1] === 'server CPU µs/move')).toEqual(['flat out', 'server CPU µs/move', '50.0', '110.0', '0.45×', '0.50×', '50.0 / 60.0 / 40.0', '100.0 / 120.0 / 110.0']);
+    expect(rows.find((r) => r[0] === 'idle' && r[1] === 'RSS per seated player')?.slice(2, 6)).toEqual(['8.0 KiB', '16.0 KiB', '0.50×', '0.50×']);
+    expect(formatComparison(c, 'markdown')).toContain('| flat out | moves/s | 1000 | 1000 | 1.00× | 1.00× |');
     expect(formatComparison(c, 'text')).toContain('read the ratios');
   });
 });

@@ -16,11 +16,13 @@ interface Measure {
   readonly show: (v: number) => string;
 }
 
+const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 const fixed = (digits: number, unit = '') => (v: number) => (Number.isFinite(v) ? `${v.toFixed(digits)}${unit}` : '–');
 
 const PLAYING: readonly Measure[] = [
   { name: 'moves/s', value: (s) => s.movesPerSec, show: fixed(0) },
   { name: 'server CPU µs/move', value: (s) => s.cpuPerMoveUs, show: fixed(1) },
+  { name: '  of which kernel', value: (s) => s.systemPerMoveUs, show: fixed(1) },
   { name: 'server CPU', value: (s) => s.serverCpu * 100, show: fixed(0, ' %') },
   { name: 'bots CPU', value: (s) => s.botsCpu * 100, show: fixed(0, ' %') },
   { name: 'p50 move → WORD', value: (s) => s.p50, show: fixed(2, ' ms') },
@@ -43,14 +45,15 @@ export function comparisonTable(c: Comparison): Table {
     for (const m of scenario.thinkMs === null ? IDLE : PLAYING) {
       const a = mine.samples[i].map(m.value);
       const b = ref.samples[i].map(m.value);
-      const ratio = median(a) / median(b);
-      rows.push([scenario.name, m.name, m.show(median(a)), m.show(median(b)), Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–', a.map(m.show).join(' / '), b.map(m.show).join(' / ')]);
+      // Each round's two runs are closest in time: their ratio drifts least with the machine's load.
+      const paired = median(a.map((x, r) => x / b[r]));
+      rows.push([scenario.name, m.name, m.show(median(a)), m.show(median(b)), times(median(a) / median(b)), times(paired), a.map(m.show).join(' / '), b.map(m.show).join(' / ')]);
     }
   });
   return {
-    head: ['scenario', 'measure', `this tree, median`, `${ref.commit}, median`, 'ratio', 'this tree, each round', `${ref.commit}, each round`],
+    head: ['scenario', 'measure', `this tree, median`, `${ref.commit}, median`, 'ratio', 'ratio by round', 'this tree, each round', `${ref.commit}, each round`],
     rows,
-    right: [false, false, true, true, true, false, false],
+    right: [false, false, true, true, true, true, false, false],
   };
 }
 
@@ -60,7 +63,8 @@ export function formatComparison(c: Comparison, as: 'text' | 'markdown'): string
   const load = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(', ');
   const lines = [
     `Game server, side by side: ${mine.label} against ${ref.label}`,
-    `${c.rounds} interleaved round(s) a scenario, the order alternating, each server started fresh; ratio = this tree / ${ref.commit} (medians).`,
+    `${c.rounds} interleaved round(s) a scenario, the order alternating, each server started fresh.`,
+    `ratio = this tree's median / ${ref.commit}'s; ratio by round = the median of each round's this tree / ${ref.commit} (the two runs of a round are closest in time).`,
     c.pinned ? 'Servers pinned to CPU 1, the bots (this tree\'s) to CPU 0.' : 'No CPU pinning (needs taskset and two CPUs).',
     `Load average (1, 5, 15 min): ${load(c.loadAverage)} at the start, ${load(c.loadAverageAtEnd)} at the end.`,
     'The machine may be shared with other work: single figures drift with it; interleaving makes the drift hit both servers alike, so read the ratios.',

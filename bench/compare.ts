@@ -48,6 +48,8 @@ export const QUICK_SCENARIOS: readonly Scenario[] = [
 export interface Sample {
   readonly movesPerSec: number;
   readonly cpuPerMoveUs: number;
+  /** Of which in the kernel (system time): reads, writes, accepts and closes. */
+  readonly systemPerMoveUs: number;
   /** Server CPU share while measured; 1 = one full core. */
   readonly serverCpu: number;
   readonly botsCpu: number;
@@ -138,10 +140,10 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
       await sleep(1000);
       const rss = server.rss();
       await seats.close();
-      return { movesPerSec: NaN, cpuPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss, rssPerPlayer: (rss - baseline) / seats.held, connected: seats.held };
+      return { movesPerSec: NaN, cpuPerMoveUs: NaN, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss, rssPerPlayer: (rss - baseline) / seats.held, connected: seats.held };
     }
-    let cpu0 = 0;
-    let cpu1 = 0;
+    let cpu0 = { user: 0, system: 0 };
+    let cpu1 = cpu0;
     let rss = 0;
     const r = await runBots({
       port: server.port,
@@ -151,17 +153,20 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
       durationMs: scenario.durationMs,
       thinkMs: scenario.thinkMs,
       onMeasure(phase) {
-        if (phase === 'start') cpu0 = server.cpu();
+        if (phase === 'start') cpu0 = server.cpuSplit();
         else {
-          cpu1 = server.cpu();
+          cpu1 = server.cpuSplit();
           rss = server.rss();
         }
       },
     });
+    const user = cpu1.user - cpu0.user;
+    const system = cpu1.system - cpu0.system;
     return {
       movesPerSec: r.movesPerSec,
-      cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
-      serverCpu: (cpu1 - cpu0) / r.seconds,
+      cpuPerMoveUs: ((user + system) / r.moves) * 1e6,
+      systemPerMoveUs: (system / r.moves) * 1e6,
+      serverCpu: (user + system) / r.seconds,
       botsCpu: r.clientCpu,
       p50: r.p50,
       p99: r.p99,
