@@ -16,6 +16,7 @@ import { idlePool } from './idle.js';
 import { runLineLoad } from './line-load.js';
 import { measureLevels, playGame } from './computer-players.js';
 import { BOTS_HEADING, botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import { measureMoveCost } from './move-cost.js';
 import type { Results } from './results.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -92,6 +93,15 @@ describe('bots', () => {
     expect(r.gamesPerSec).toBeGreaterThan(0);
     expect(Number.isFinite(r.p99)).toBe(true);
     expect(server.stats().finished).toBeGreaterThan(0);
+  });
+});
+
+describe('move cost', () => {
+  it('plays whole games through the lobby alone, replacing the players of every finished game', async () => {
+    const cost = await measureMoveCost(process.cwd(), 2000);
+    expect(cost.moves).toBe(2000);
+    expect(cost.games).toBeGreaterThan(10);
+    expect(cost.cpuPerMoveUs).toBeGreaterThan(0);
   });
 });
 

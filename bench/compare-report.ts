@@ -1,5 +1,5 @@
 /** Prints a side-by-side comparison (bench/compare.ts): pure functions of its results. */
-import type { Comparison, Sample, Scenario } from './compare.js';
+import type { Comparison, Sample, Scenario, ScenarioKind } from './compare.js';
 import { md, text, type Table } from './report.js';
 
 /** The middle value (the mean of the two middle ones for an even count); NaN when there is none. */
@@ -37,12 +37,16 @@ const IDLE: readonly Measure[] = [
   { name: 'RSS per seated player', value: (s) => s.rssPerPlayer / 1024, show: fixed(1, ' KiB') },
 ];
 
+const LOBBY: readonly Measure[] = [{ name: 'CPU µs/move, no sockets', value: (s) => s.cpuPerMoveUs, show: fixed(2) }];
+
+const MEASURES: Record<ScenarioKind, readonly Measure[]> = { flat: PLAYING, paced: PLAYING, idle: IDLE, lobby: LOBBY };
+
 /** The comparison as a table: one row per scenario and measure, medians, ratio, and every round. */
 export function comparisonTable(c: Comparison): Table {
   const [mine, ref] = c.sides;
   const rows: string[][] = [];
   c.scenarios.forEach((scenario: Scenario, i) => {
-    for (const m of scenario.thinkMs === null ? IDLE : PLAYING) {
+    for (const m of MEASURES[scenario.kind]) {
       const a = mine.samples[i].map(m.value);
       const b = ref.samples[i].map(m.value);
       // Each round's two runs are closest in time: their ratio drifts least with the machine's load.

@@ -14,10 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { runBots, seatIdlePlayers } from './bots.js';
 import { startGameServer } from './programs.js';
+import type { MoveCost } from './move-cost.js';
 import type { Service } from './procs.js';
 import { sleep } from './util.js';
 
-export const SCENARIO_KINDS = ['flat', 'paced', 'idle'] as const;
+/** Bots flat out; bots that think; players seated who never move; the lobby alone, without sockets (bench/move-cost.ts). */
+export const SCENARIO_KINDS = ['flat', 'paced', 'idle', 'lobby'] as const;
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 /** One load the two servers are measured under. */
@@ -26,22 +28,26 @@ export interface Scenario {
   /** What `--scenarios` calls it. */
   readonly kind: ScenarioKind;
   readonly players: number;
-  /** Mean think time in ms (0: flat out); null: seated players who never move. */
+  /** Mean think time in ms (0: flat out); null: no bots play (idle seats, the lobby alone). */
   readonly thinkMs: number | null;
   readonly warmupMs: number;
   readonly durationMs: number;
+  /** Moves the lobby alone plays. */
+  readonly moves?: number;
 }
 
 export const FULL_SCENARIOS: readonly Scenario[] = [
   { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 1000, durationMs: 3000 },
   { name: 'think 250 ms, 10 000 players', kind: 'paced', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
   { name: 'idle seated, 10 000 players', kind: 'idle', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+  { name: 'lobby alone, 1 000 players, 400 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 400_000 },
 ];
 
 export const QUICK_SCENARIOS: readonly Scenario[] = [
   { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 500, durationMs: 1500 },
   { name: 'think 250 ms, 2 000 players', kind: 'paced', players: 2000, thinkMs: 250, warmupMs: 1000, durationMs: 1500 },
   { name: 'idle seated, 2 000 players', kind: 'idle', players: 2000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+  { name: 'lobby alone, 1 000 players, 100 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 100_000 },
 ];
 
 /** What one server did in one round of one scenario. */
@@ -131,11 +137,12 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
 
 /** One fresh server of one tree under one scenario. */
 async function measure(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
+  if (scenario.kind === 'lobby') return measureLobby(root, scenario.moves ?? 100_000, opts);
   const server = opts.track(await startGameServer(scenario.players, { root, cpu: opts.cpu }));
   try {
     await sleep(300);
     const baseline = server.rss();
-    if (scenario.thinkMs === null) {
+    if (scenario.kind === 'idle') {
       const seats = await seatIdlePlayers({ port: server.port, players: scenario.players });
       await sleep(1000);
       const rss = server.rss();
@@ -151,7 +158,7 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
       tableSize: 4,
       warmupMs: scenario.warmupMs,
       durationMs: scenario.durationMs,
-      thinkMs: scenario.thinkMs,
+      thinkMs: scenario.thinkMs ?? 0,
       onMeasure(phase) {
         if (phase === 'start') cpu0 = server.cpuSplit();
         else {
@@ -180,9 +187,18 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
   }
 }
 
+/** The lobby of the tree at `root` alone, in a process of its own (this tree's bench/move-cost.ts). */
+function measureLobby(root: string, moves: number, opts: CompareOptions): Sample {
+  const script = path.join(opts.root, 'bench', 'move-cost.ts');
+  const args = ['--import', 'tsx', script, '--root', root, '--moves', String(moves)];
+  const cost = JSON.parse(opts.cpu === undefined ? run(process.execPath, args, opts.root) : run('taskset', ['-c', String(opts.cpu), process.execPath, ...args], opts.root)) as MoveCost;
+  return { movesPerSec: NaN, cpuPerMoveUs: cost.cpuPerMoveUs, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss: NaN, rssPerPlayer: NaN, connected: NaN };
+}
+
 function describe(s: Sample, scenario: Scenario): string {
   const kib = `${(s.rssPerPlayer / 1024).toFixed(1)} KiB/player`;
-  if (scenario.thinkMs === null) return `${s.connected} seated, RSS ${(s.rss / 2 ** 20).toFixed(0)} MiB, ${kib}`;
+  if (scenario.kind === 'lobby') return `${s.cpuPerMoveUs.toFixed(2)} µs CPU/move`;
+  if (scenario.kind === 'idle') return `${s.connected} seated, RSS ${(s.rss / 2 ** 20).toFixed(0)} MiB, ${kib}`;
   return `${Math.round(s.movesPerSec)} moves/s, ${s.cpuPerMoveUs.toFixed(0)} µs CPU/move, p99 ${s.p99.toFixed(2)} ms, ${kib}`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,bots,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
- * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle] [--markdown]`: the game server
+ * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby] [--markdown]`: the game server
  * of this tree against REF's, side by side (bench/compare.ts).
  * `npm run bench -- --profile server|gateway [--quick]`: where that program's CPU goes
  * under load, by function (bench/profile.ts).

@@ -322,7 +322,7 @@ npm run bench -- --quick     # a smoke run, about 15 s (does not touch docs/)
 npm run -s bench -- --json   # the same figures as JSON on stdout (-s: no npm banner)
 npm run bench -- --only relay,memory,server,bots,web   # some of the parts
 npm run bench -- --only bots # the computer players alone, about a minute; rewrites their section
-npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle]   # this tree's game server against REF's, side by side
+npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby]   # this tree's game server against REF's, side by side
 npm run bench -- --profile server|gateway   # where its CPU goes under load, by function
 \`\`\`
 
