@@ -14,19 +14,11 @@ import { isMain } from '../node/entry.js';
 const LETTERS = 'etaoinsrhldcumfpgwybvkxjqz';
 const TABLE = 4;
 
-/** What `Lobby` offers that this needs (the server's own type, as of any tree). */
+/** What `Lobby` offers that this needs. */
 interface LobbyLike {
-  join(player: string, name: string): string;
-  handleLine(player: string, line: string): void;
-  leave(player: string): void;
-}
-
-interface LobbyOptionsLike {
-  playersPerTable: number;
-  lang: 'en';
-  pickWord: () => string;
-  turnMs: number;
-  io: { send(player: string, line: string): void; end(player: string): void; log(line: string): void };
+  arrive(peer: { id: string; address: string; trusted: boolean; send(line: string): void; end(why: string): void }): void;
+  line(conn: string, text: string): void;
+  gone(conn: string): void;
 }
 
 export interface MoveCost {
@@ -38,28 +30,26 @@ export interface MoveCost {
 
 /** Plays `moves` moves through the lobby of the tree at `root`. */
 export async function measureMoveCost(root: string, moves: number): Promise<MoveCost> {
-  const { Lobby } = (await import(pathToFileURL(`${root}/server/lobby.ts`).href)) as { Lobby: new (o: LobbyOptionsLike) => LobbyLike };
-  const { loadWords } = (await import(pathToFileURL(`${root}/server/word-files.ts`).href)) as { loadWords(file: string): Promise<string[]> };
-  const words = await loadWords(`${root}/game/words/en.txt`);
+  const lobbyModule = await import(pathToFileURL(`${root}/server/lobby.ts`).href);
+  const { realClock } = await import(pathToFileURL(`${root}/server/clock.ts`).href);
+  const { loadWords } = await import(pathToFileURL(`${root}/server/word-files.ts`).href);
+  const words: string[] = await loadWords(`${root}/game/words/en.txt`);
   let seed = 1;
   // A fixed sequence of words, the same for every tree.
-  const pickWord = () => words[(seed = (seed * 48271) % 2147483647) % words.length];
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 
   const toMove: string[] = [];
   const quit: string[] = [];
-  const lobby = new Lobby({
+  const lobby: LobbyLike = new lobbyModule.Lobby({
     playersPerTable: TABLE,
     lang: 'en',
-    pickWord,
-    turnMs: 0,
-    io: {
-      send(player, line) {
-        if (line === '/turn') toMove.push(player);
-        else if (line === '/quit') quit.push(player);
-      },
-      end() {},
-      log() {},
-    },
+    words: () => words,
+    turnSeconds: 0,
+    graceMs: 60_000,
+    limits: lobbyModule.DEFAULT_LOBBY_LIMITS,
+    clock: realClock,
+    random,
+    log: () => {},
   });
   // Players join four at a time, so four joiners share a table and its named letters.
   const triedAt = new Map<string, { tried: number }>();
@@ -69,7 +59,17 @@ export async function measureMoveCost(root: string, moves: number): Promise<Move
     for (let i = 0; i < TABLE; i++) {
       const id = `p${next++}`;
       triedAt.set(id, table);
-      lobby.join(id, id);
+      lobby.arrive({
+        id,
+        address: '127.0.0.1',
+        trusted: true,
+        send(line) {
+          if (line === '/turn') toMove.push(id);
+          else if (line === '/quit') quit.push(id);
+        },
+        end() {},
+      });
+      lobby.line(id, id);
     }
   };
   for (let i = 0; i < 250; i++) seatFour();
@@ -83,10 +83,10 @@ export async function measureMoveCost(root: string, moves: number): Promise<Move
       let i = 0;
       while (i < LETTERS.length && table.tried & (1 << i)) i++;
       table.tried |= 1 << i;
-      lobby.handleLine(player, i < LETTERS.length ? `/letter ${LETTERS[i]}` : '/word zzz');
+      lobby.line(player, i < LETTERS.length ? `/letter ${LETTERS[i]}` : '/word zzz');
       done++;
       if (quit.length > 0) {
-        for (const p of quit.splice(0)) (lobby.leave(p), triedAt.delete(p));
+        for (const p of quit.splice(0)) (lobby.gone(p), triedAt.delete(p));
         games++;
         seatFour();
       }
