@@ -6,13 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../gateway/gateway.js';
 import { createGameServer } from '../server/server.js';
 import { startBareRelay } from './bare-relay.js';
-import { runBots } from './bots.js';
+import { runBots, seatIdlePlayers } from './bots.js';
+import type { Comparison } from './compare.js';
+import { comparisonTable, formatComparison, median } from './compare-report.js';
 import { startEchoServer } from '../test/support/echo-server.js';
+import { formatSummary, summarize } from './cpu-profile.js';
 import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad } from './line-load.js';
 import { measureLevels, playGame } from './computer-players.js';
 import { BOTS_HEADING, botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import { measureMoveCost } from './move-cost.js';
 import type { Results } from './results.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -89,6 +93,60 @@ describe('bots', () => {
     expect(r.gamesPerSec).toBeGreaterThan(0);
     expect(Number.isFinite(r.p99)).toBe(true);
     expect(server.stats().finished).toBeGreaterThan(0);
+  });
+});
+
+describe('move cost', () => {
+  it('plays whole games through the lobby alone, replacing the players of every finished game', async () => {
+    const cost = await measureMoveCost(process.cwd(), 2000);
+    expect(cost.moves).toBe(2000);
+    expect(cost.games).toBeGreaterThan(10);
+    expect(cost.cpuPerMoveUs).toBeGreaterThan(0);
+  });
+});
+
+describe('idle seats', () => {
+  it('seats players who never move, each answered by its table', async () => {
+    const server = await createGameServer({ host: '127.0.0.1', port: 0, players: 4, words: ['cab'], lang: 'en', turnSeconds: 0 });
+    stops.push(() => server.close());
+    const seats = await seatIdlePlayers({ port: server.address().port, players: 10 });
+    expect(seats.held).toBe(10);
+    expect(seats.failed).toBe(0);
+    expect(server.stats()).toMatchObject({ playing: 2, waiting: 1 });
+    await seats.close();
+  });
+});
+
+describe('comparison report', () => {
+  it('takes medians of odd and even counts and skips what was not measured', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([NaN, 5])).toBe(5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('puts each measure of each scenario beside the ref, with the ratio of medians', () => {
+    const sample = (cpuPerMoveUs: number, rssPerPlayer: number) => ({ movesPerSec: 1000, cpuPerMoveUs, systemPerMoveUs: cpuPerMoveUs / 2, serverCpu: 0.5, botsCpu: 0.4, p50: 1, p99: 2, rss: 100 * 2 ** 20, rssPerPlayer, connected: 1000 });
+    const c: Comparison = {
+      scenarios: [
+        { name: 'flat out', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 0, durationMs: 1 },
+        { name: 'idle', kind: 'idle', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+      ],
+      sides: [
+        { label: 'this tree', commit: 'aaaaaaa', samples: [[sample(50, 0), sample(60, 0), sample(40, 0)], [sample(NaN, 8 * 1024)]] },
+        { label: 'main', commit: 'bbbbbbb', samples: [[sample(100, 0), sample(120, 0), sample(110, 0)], [sample(NaN, 16 * 1024)]] },
+      ],
+      rounds: 3,
+      loadAverage: [1, 1, 1],
+      loadAverageAtEnd: [2, 2, 2],
+      pinned: true,
+    };
+    const rows = comparisonTable(c).rows;
+    // Round ratios 0.5, 0.5, 0.36: their median 0.5; the ratio of medians 50 / 110.
+    expect(rows.find((r) => r[0] === 'flat out' && r[1] === 'server CPU µs/move')).toEqual(['flat out', 'server CPU µs/move', '50.0', '110.0', '0.45×', '0.50×', '50.0 / 60.0 / 40.0', '100.0 / 120.0 / 110.0']);
+    expect(rows.find((r) => r[0] === 'idle' && r[1] === 'RSS per seated player')?.slice(2, 6)).toEqual(['8.0 KiB', '16.0 KiB', '0.50×', '0.50×']);
+    expect(formatComparison(c, 'markdown')).toContain('| flat out | moves/s | 1000 | 1000 | 1.00× | 1.00× |');
+    expect(formatComparison(c, 'text')).toContain('read the ratios');
   });
 });
 
@@ -181,5 +239,43 @@ describe('computer players', () => {
     expect(spliceSection(once, `${BOTS_HEADING}\n\nsecond\n`)).toBe(once.replace('first', 'second'));
     expect(spliceSection('# B\n', section)).toBe(`# B\n\n${section}`);
     expect(botsSection({ ...({} as Results), meta: { date: '2026-01-01T00:00:00Z' } as Results['meta'], bots: [] })).toContain('Not measured');
+  });
+});
+
+describe('CPU profile summary', () => {
+  // root → main → work (self 3) → work (recursion, self 1); root → (idle) 4; root → (garbage collector) 2
+  const frame = (functionName: string, url = '', lineNumber = -1) => ({ functionName, url, lineNumber });
+  const profile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)'), children: [2, 5, 6] },
+      { id: 2, callFrame: frame('main', 'file:///tree/server/main.ts', 9), children: [3] },
+      { id: 3, callFrame: frame('work', 'file:///tree/server/work.ts', 0), children: [4] },
+      { id: 4, callFrame: frame('work', 'file:///tree/server/work.ts', 0) },
+      { id: 5, callFrame: frame('(idle)') },
+      { id: 6, callFrame: frame('(garbage collector)') },
+    ],
+    startTime: 1000,
+    endTime: 2000,
+    samples: [3, 3, 5, 4, 5, 3, 6, 5, 6, 5, 3],
+    timeDeltas: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 500],
+  };
+
+  it('splits busy samples into self and inclusive time, counting a recursive function once a sample', () => {
+    const s = summarize(profile, '/tree');
+    expect(s.busySamples).toBe(7);
+    expect(s.idle).toBeCloseTo(4 / 11);
+    const work = s.functions.find((f) => f.name === 'work server/work.ts')!;
+    expect(work.self).toBeCloseTo(5 / 7);
+    expect(work.inclusive).toBeCloseTo(5 / 7);
+    expect(s.functions.find((f) => f.name === 'main server/main.ts:10')).toMatchObject({ self: 0, inclusive: 5 / 7 });
+    expect(s.functions.find((f) => f.name === '(garbage collector)')?.self).toBeCloseTo(2 / 7);
+    expect(formatSummary(s, 3)).toContain('71.4 %  work server/work.ts');
+  });
+
+  it('counts only the samples within a window of time', () => {
+    // Samples at 1010, 1020, …, 1100, then 1600: the window takes the first three.
+    const s = summarize(profile, '/tree', { from: 1000, to: 1030 });
+    expect(s.busySamples).toBe(2);
+    expect(s.idle).toBeCloseTo(1 / 3);
   });
 });

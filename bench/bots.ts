@@ -184,3 +184,53 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+export interface IdleSeats {
+  /** Players connected and seated (their first line from the server came back). */
+  readonly held: number;
+  /** Connections that failed or were closed. */
+  readonly failed: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Seats `players` who never move: each connects, sends its name and reads what the
+ * table says. With no turn clock they stay seated, so the server's memory per
+ * seated player can be read.
+ */
+export async function seatIdlePlayers(opts: { readonly port: number; readonly players: number; readonly timeoutMs?: number }): Promise<IdleSeats> {
+  const open = new Set<net.Socket>();
+  let failed = 0;
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  let nextName = 1;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const socket = net.connect({ host: '127.0.0.1', port: opts.port });
+      let settled = false;
+      const done = (ok: boolean) => {
+        if (settled) return;
+        settled = true;
+        if (ok) open.add(socket);
+        else failed++;
+        resolve();
+      };
+      socket.once('connect', () => socket.write(`i${nextName++}\n`));
+      // Seated: the table answered the name (JOINED, WAITING or the game's start).
+      socket.once('data', () => done(true));
+      socket.on('data', () => {});
+      socket.on('error', () => done(false));
+      socket.on('close', () => (open.delete(socket), done(false)));
+      setTimeout(() => done(false), Math.max(1, deadline - Date.now())).unref();
+    });
+  for (let i = 0; i < opts.players && Date.now() < deadline; i += CONNECT_BATCH) {
+    await Promise.all(Array.from({ length: Math.min(CONNECT_BATCH, opts.players - i) }, one));
+  }
+  return {
+    held: open.size,
+    failed,
+    async close() {
+      const closed = [...open].map((s) => new Promise<void>((resolve) => (s.once('close', () => resolve()), s.destroy())));
+      await Promise.all(closed);
+    },
+  };
+}

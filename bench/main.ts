@@ -1,6 +1,10 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,rooms,bots,cluster,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
+ * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby] [--markdown]`: the game server
+ * of this tree against REF's, side by side (bench/compare.ts).
+ * `npm run bench -- --profile server|gateway [--quick]`: where that program's CPU goes
+ * under load, by function (bench/profile.ts).
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
  * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg
@@ -20,6 +24,10 @@ import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
 import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
 import { freePort } from '../node/free-port.js';
+import { compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, type ScenarioKind } from './compare.js';
+import { formatComparison } from './compare-report.js';
+import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
+import { profileGateway, profileServer } from './profile.js';
 import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
 import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
 import { roomsSection } from './rooms-report.js';
@@ -80,11 +88,19 @@ const QUICK: Plan = {
   cluster: { transportClients: [10], windows: [1], warmupMs: 50, durationMs: 200, players: 40, thinkMs: 50, botWarmupMs: 300, botDurationMs: 500 },
 };
 
-const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]`;
+const USAGE =
+  `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]\n` +
+  `       npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios ${SCENARIO_KINDS.join(',')}] [--markdown]\n` +
+  '       npm run bench -- --profile server|gateway [--quick]';
 const parsePhases: flag.Parse<Set<Phase>> = (raw, name) => {
   const phases = raw.split(',');
   for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')} (got "${p}")`);
   return new Set(phases as Phase[]);
+};
+const parseScenarios: flag.Parse<Set<ScenarioKind>> = (raw, name) => {
+  const kinds = raw.split(',');
+  for (const k of kinds) if (!(SCENARIO_KINDS as readonly string[]).includes(k)) throw new flag.UsageError(`${name} takes ${SCENARIO_KINDS.join(',')} (got "${k}")`);
+  return new Set(kinds as ScenarioKind[]);
 };
 const flags = flag.parseFlagsOrExit(
   process.argv.slice(2),
@@ -94,6 +110,11 @@ const flags = flag.parseFlagsOrExit(
     only: flag.custom(parsePhases, { default: new Set(PHASES) }),
     docs: flag.boolean(),
     'no-docs': flag.boolean(),
+    compare: flag.string(),
+    rounds: flag.integer({ min: 1, max: 20, default: 3 }),
+    markdown: flag.boolean(),
+    scenarios: flag.custom(parseScenarios, { default: new Set(SCENARIO_KINDS) }),
+    profile: flag.oneOf(['server', 'gateway']),
   },
   USAGE,
 );
@@ -104,8 +125,6 @@ const plan = quick ? QUICK : FULL;
 /** Progress goes to standard error, so that --json output stays clean. */
 const say = (line: string) => void process.stderr.write(line + '\n');
 
-const NODE = process.execPath;
-const TSX = ['--import', 'tsx'];
 const LOAD_CPU = 0;
 const SERVICE_CPU = 1;
 const pinned = canPin() && pinSelf(LOAD_CPU);
@@ -115,16 +134,15 @@ const notes: string[] = [];
 const loadAtStart = os.loadavg();
 
 const running = new Set<Service>();
+const track = (service: Service) => (running.add(service), service);
+const NODE = process.execPath;
+/** Any program (redis-server, a Node script with its own flags), tracked so that an interrupt stops it. */
 async function start(name: string, command: string, args: string[], port?: number, onCpu = cpu): Promise<Service> {
-  const service = await startService(name, command, args, {
-    cpu: onCpu,
-    cwd: ROOT,
-    port,
-    portPattern: port === undefined ? /listening on (?:http:\/\/)?\S*?:(\d+)/ : undefined,
-  });
-  running.add(service);
-  return service;
+  const portPattern = port === undefined ? /listening on (?:http:\/\/)?\S*?:(\d+)/ : undefined;
+  return track(await startService(name, command, args, { cpu: onCpu, cwd: ROOT, port, portPattern }));
 }
+/** This tree's program, tracked so that an interrupt stops it. */
+const here = { root: ROOT, cpu };
 async function stop(service: Service): Promise<void> {
   running.delete(service);
   await service.stop();
@@ -133,29 +151,16 @@ const stopAll = () => Promise.all([...running].map(stop));
 
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
-const echoArgs = [...TSX, 'test/support/echo-server.ts'];
-const gatewayArgs = (target: number, max: number) => [
-  ...TSX,
-  'gateway/main.ts',
-  '--port',
-  '0',
-  '--target',
-  `127.0.0.1:${target}`,
-  '--max-connections',
-  String(max),
-  '--max-per-ip',
-  String(max),
-];
-const relayArgs = (target: number) => [...TSX, 'bench/bare-relay.ts', '--target', `127.0.0.1:${target}`];
+const startRelay = (target: number) => startProgram('bare relay', 'bench/bare-relay.ts', ['--target', `127.0.0.1:${target}`], here);
 
 async function relayPhase(): Promise<RelayRow[]> {
   // Direct TCP: the echo server is the program under test, alone on its CPU. Behind
   // the relays, a second echo server shares the load generator's CPU, so that the
   // relay under test has its CPU to itself and the figures are the relay's own.
-  const directEcho = await start('echo server', NODE, echoArgs);
-  const echo = await start('echo server behind the relays', NODE, echoArgs, undefined, pinned ? LOAD_CPU : undefined);
-  const gateway = await start('gateway', NODE, gatewayArgs(echo.port, 20_000));
-  const bare = await start('bare relay', NODE, relayArgs(echo.port));
+  const directEcho = track(await startEchoProgram(here));
+  const echo = track(await startEchoProgram({ root: ROOT, cpu: pinned ? LOAD_CPU : undefined }));
+  const gateway = track(await startGatewayProgram(echo.port, 20_000, here));
+  const bare = track(await startRelay(echo.port));
   const targets: { name: RelayName; transport: Transport; service: Service; path: string }[] = [
     { name: 'direct', transport: 'tcp', service: directEcho, path: '/' },
     { name: 'gateway', transport: 'ws-text', service: gateway, path: '/ws' },
@@ -163,7 +168,7 @@ async function relayPhase(): Promise<RelayRow[]> {
   ];
   if (onPath('websockify')) {
     const port = await freePort();
-    const wsf = await start('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], port);
+    const wsf = track(await startService('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], { cpu, cwd: ROOT, port }));
     targets.push({ name: 'websockify', transport: 'ws-binary', service: wsf, path: '/' });
   } else {
     notes.push('websockify is not on PATH: its rows are missing (Debian: apt-get install websockify).');
@@ -236,9 +241,9 @@ async function relayPhase(): Promise<RelayRow[]> {
 async function memoryPhase(): Promise<MemoryResult[]> {
   const results: MemoryResult[] = [];
   const max = Math.max(...plan.idle);
-  const echo = await start('echo server', NODE, echoArgs);
+  const echo = track(await startEchoProgram(here));
   for (const name of ['gateway', 'bare-relay'] as const) {
-    const service = name === 'gateway' ? await start('gateway', NODE, gatewayArgs(echo.port, max + 1000)) : await start('bare relay', NODE, relayArgs(echo.port));
+    const service = track(name === 'gateway' ? await startGatewayProgram(echo.port, max + 1000, here) : await startRelay(echo.port));
     const path = name === 'gateway' ? '/ws' : '/';
     // Warm up (code compiled, pools filled) so the baseline is a running process, not a cold one.
     const warm = idlePool({ port: service.port, path });
@@ -281,24 +286,7 @@ async function memoryPhase(): Promise<MemoryResult[]> {
 async function serverPhase(): Promise<ServerRow[]> {
   const rows: ServerRow[] = [];
   for (const players of plan.players) {
-    const server = await start('game server', NODE, [
-      ...TSX,
-      'server/main.ts',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--players',
-      '4',
-      '--turn-seconds',
-      '0',
-      '--lang',
-      'en',
-      '--words',
-      'game/words/en.txt',
-      '--max-connections',
-      String(players * 2 + 100),
-    ]);
+    const server = track(await startGameServer(players, here));
     for (const thinkMs of [0, ...plan.thinkMs]) {
       let cpu0 = 0;
       let cpu1 = 0;
@@ -385,7 +373,26 @@ function machine() {
   };
 }
 
+/** `--compare REF`: this tree's game server against REF's, interleaved, medians and ratios. */
+async function compareMain(ref: string): Promise<void> {
+  const scenarios = (quick ? QUICK_SCENARIOS : FULL_SCENARIOS).filter((s) => flags.scenarios.has(s.kind));
+  say(`game server, this tree against ${ref}: ${scenarios.map((s) => s.name).join('; ')}; ${flags.rounds} interleaved round(s) each`);
+  const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, say, track, untrack: (s) => running.delete(s) });
+  process.stdout.write(formatComparison(result, flags.markdown ? 'markdown' : 'text'));
+}
+
+/** `--profile server|gateway`: one program under load with node's CPU profiler. */
+async function profileMain(what: 'server' | 'gateway'): Promise<void> {
+  const durationMs = quick ? 2000 : 8000;
+  say(`profiling the ${what} for ${durationMs / 1000} s under ${what === 'server' ? '1 000 bots flat out' : 'C = 50 closed loops'}`);
+  const opts = { root: ROOT, cpu, helperCpu: pinned ? LOAD_CPU : undefined, durationMs, say, track, untrack: (s: Service) => running.delete(s) };
+  const run = what === 'server' ? await profileServer(opts) : await profileGateway(opts);
+  process.stdout.write(`${what}: ${run.load}\nprofile: ${run.file}\n${run.report}`);
+}
+
 async function main(): Promise<void> {
+  if (flags.compare !== undefined) return compareMain(flags.compare);
+  if (flags.profile !== undefined) return profileMain(flags.profile);
   say(`word-guess bench (${quick ? 'quick' : 'full'} run); ${pinned ? `load generator pinned to CPU 0, programs under test to CPU ${SERVICE_CPU}` : 'no CPU pinning (needs taskset and two CPUs)'}`);
   let web: Results['web'] = { ok: false, reason: 'not measured in this run' };
   let relay: RelayRow[] = [];

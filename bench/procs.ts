@@ -15,6 +15,8 @@ export interface Service {
   rss(): number;
   /** CPU seconds the process has used so far. */
   cpu(): number;
+  /** The same, split into user (the program's own code) and system (the kernel working for it). */
+  cpuSplit(): CpuSplit;
   /** The last lines it wrote, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -58,6 +60,22 @@ export function rssOf(pid: number): number {
   const ps = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' });
   const kb = Number(ps.stdout?.trim());
   return ps.status === 0 && kb > 0 ? kb * 1024 : NaN;
+}
+
+export interface CpuSplit {
+  readonly user: number;
+  readonly system: number;
+}
+
+/** User and system CPU seconds of one process (not its children), NaN when unknown. */
+export function cpuSplitOf(pid: number): CpuSplit {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(f[11]) / CLOCK_TICKS, system: Number(f[12]) / CLOCK_TICKS };
+  } catch {
+    return { user: NaN, system: NaN };
+  }
 }
 
 /**
@@ -146,6 +164,7 @@ export async function startService(name: string, command: string, args: readonly
       port,
       rss: () => rssOf(child.pid!),
       cpu: () => cpuSecondsOf(child.pid!),
+      cpuSplit: () => cpuSplitOf(child.pid!),
       output: () => tail,
       stop,
     };

@@ -161,8 +161,20 @@ export interface ParsedMessage {
 export function format<Id extends MessageId>(lang: Lang, id: Id, fields?: MessageFields<Id>): string {
   const template: string = MESSAGES[id][lang];
   if (!fields) return template;
+  // A line is formatted for every move: the template is split into its parts once, not searched each time.
+  const parts = partsOf(template);
   const values = fields as Record<string, string | number>;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+  let line = parts[0];
+  for (let i = 1; i < parts.length; i += 2) line += String(values[parts[i]]) + parts[i + 1];
+  return line;
+}
+
+/** A template's text and field names, alternating: `'Turn: {name}'` → `['Turn: ', 'name', '']`. */
+const PARTS = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = PARTS.get(template);
+  if (!parts) PARTS.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
 }
 
 /** One player's points in a SCORE line. */

@@ -13,7 +13,12 @@ const OSC = /(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|(?=\x1b)|$)/g;
 // others see); line and paragraph separators (some renderers break lines on them).
 const CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 
+// The same set, to test for: CSI and OSC sequences begin with one of them, so a line
+// without any (nearly every line) has nothing to strip.
+const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
 /** Removes ANSI CSI and OSC sequences whole, then every other control character. */
 export function stripControls(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text;
   return text.replace(OSC, '').replace(CSI, '').replace(CONTROL, '');
 }

@@ -46,6 +46,10 @@ export interface PushResult {
 }
 
 const TOO_LONG: Line = { text: '', tooLong: true };
+const IAC_BYTE = Uint8Array.of(0xff);
+
+// One decoder for every line: each is decoded whole, so none carries state between lines.
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 // Telnet parser states.
 const enum Telnet {
@@ -59,13 +63,16 @@ const enum Telnet {
 /**
  * Splits a byte stream into lines. Line ends: `\n`, `\r\n`, a lone `\r`, `\r\0`;
  * `\r\n` is one line end even when split across chunks.
+ *
+ * A line that arrives whole in one chunk is decoded where it lies; only the start of
+ * a line still waiting for its end is copied, into a buffer made when first needed.
  */
 export class LineDecoder {
   private readonly maxLineBytes: number;
   private readonly maxUnterminated: number;
   private readonly telnet: boolean;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-  private buf: Uint8Array;
+  /** The start of a line whose end has not arrived; null until one is needed. */
+  private buf: Uint8Array | null = null;
   private len = 0; // bytes of the current line kept in buf
   private dropped = false; // the current line passed maxLineBytes
   private unterminated = 0; // bytes since the last line end
@@ -76,39 +83,43 @@ export class LineDecoder {
     this.maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.maxUnterminated = options.maxUnterminatedBytes ?? MAX_UNTERMINATED_BYTES;
     this.telnet = options.telnet ?? false;
-    this.buf = new Uint8Array(Math.min(256, this.maxLineBytes));
   }
 
   /** Feeds one chunk; returns the lines it completed. */
   push(chunk: Uint8Array): PushResult {
     const lines: Line[] = [];
     const n = chunk.length;
+    // chunk[run..i) are bytes of the current line not yet kept in buf.
+    let run = 0;
     for (let i = 0; i < n; i++) {
       // Every byte counts toward the limit, telnet negotiation too: it bounds work, not just memory.
       if (++this.unterminated > this.maxUnterminated) return { lines, overflow: true };
-      let b = chunk[i];
+      const b = chunk[i];
       if (this.telnet && (b === IAC || this.telnetState !== Telnet.Data)) {
-        b = this.telnetByte(b);
-        if (b < 0) continue;
+        this.keep(chunk, run, i);
+        run = i + 1;
+        // IAC IAC stands for one byte 255: part of the line, like any other.
+        if (this.telnetByte(b) === IAC) {
+          this.afterCR = false;
+          this.keep(IAC_BYTE, 0, 1);
+        }
+        continue;
       }
       if (this.afterCR) {
         this.afterCR = false;
         // \r\n and \r\0 are one line end, already counted at the \r.
-        if (b === LF || b === NUL) continue;
+        if (b === LF || b === NUL) {
+          run = i + 1;
+          continue;
+        }
       }
       if (b === LF || b === CR) {
-        lines.push(this.endLine());
+        lines.push(this.endLine(chunk, run, i));
+        run = i + 1;
         this.afterCR = b === CR;
-        continue;
       }
-      if (this.dropped) continue;
-      if (this.len === this.maxLineBytes) {
-        this.dropped = true;
-        continue;
-      }
-      if (this.len === this.buf.length) this.grow();
-      this.buf[this.len++] = b;
     }
+    this.keep(chunk, run, n);
     return { lines, overflow: false };
   }
 
@@ -120,24 +131,40 @@ export class LineDecoder {
   /** The stream ended: a last line without a line end still counts. */
   end(): Line[] {
     if (this.len === 0 && !this.dropped) return [];
-    return [this.endLine()];
+    return [this.endLine(IAC_BYTE, 0, 0)];
   }
 
-  private endLine(): Line {
+  /** Ends the current line, whose last bytes are src[from..to). */
+  private endLine(src: Uint8Array, from: number, to: number): Line {
     this.unterminated = 0;
-    if (this.dropped) {
-      this.dropped = false;
-      this.len = 0;
-      return TOO_LONG;
+    if (this.len === 0 && !this.dropped) {
+      if (to - from > this.maxLineBytes) return TOO_LONG;
+      return { text: to === from ? '' : utf8.decode(src.subarray(from, to)), tooLong: false };
     }
-    const text = this.len === 0 ? '' : this.decoder.decode(this.buf.subarray(0, this.len));
+    this.keep(src, from, to);
+    const text = this.dropped ? null : utf8.decode(this.buf!.subarray(0, this.len));
     this.len = 0;
-    return { text, tooLong: false };
+    this.dropped = false;
+    return text === null ? TOO_LONG : { text, tooLong: false };
   }
 
-  private grow(): void {
-    const bigger = new Uint8Array(Math.min(this.buf.length * 2, this.maxLineBytes));
-    bigger.set(this.buf);
+  /** Adds src[from..to) to the current line, or marks the line dropped once it passes the limit. */
+  private keep(src: Uint8Array, from: number, to: number): void {
+    if (to <= from || this.dropped) return;
+    const len = this.len + (to - from);
+    if (len > this.maxLineBytes) {
+      this.dropped = true;
+      return;
+    }
+    if (this.buf === null || len > this.buf.length) this.grow(len);
+    this.buf!.set(src.subarray(from, to), this.len);
+    this.len = len;
+  }
+
+  private grow(atLeast: number): void {
+    const size = Math.min(Math.max(atLeast, (this.buf?.length ?? 128) * 2), this.maxLineBytes);
+    const bigger = new Uint8Array(size);
+    if (this.buf) bigger.set(this.buf.subarray(0, this.len));
     this.buf = bigger;
   }
 

@@ -45,7 +45,9 @@ export class Connection {
   private readonly limits: ConnectionLimits;
   private readonly handlers: ConnectionHandlers;
   private readonly decoder: LineDecoder;
-  private corked = false;
+  /** Lines sent this tick, not yet written: a peer gets one write a tick, however many lines. */
+  private pending = '';
+  private pendingBytes = 0;
   /** Input read but not yet decoded, while the peer's output is over the pause mark. */
   private unread: Buffer | null = null;
   /** Lines decoded but not yet handled, and the next one to handle. */
@@ -89,23 +91,30 @@ export class Connection {
    * cuts the peer at once; over the pause mark, its input waits until it reads.
    */
   send(line: string): void {
-    // As bytes, so that writableLength counts bytes (a string counts UTF-16 units).
-    this.sendBytes(Buffer.from(line + '\n'));
+    if (!this.open) return;
+    if (this.pending === '') process.nextTick(flushLater, this);
+    this.pending += line + '\n';
+    this.pendingBytes += Buffer.byteLength(line) + 1;
+    this.bound();
   }
 
-  /** Sends lines already framed (a relay passes on what another server sent), under the same limits. */
+  /** Sends lines already framed (a relay passes on what another server sent), after the lines sent before, under the same limits. */
   sendBytes(bytes: Buffer): void {
     if (!this.open) return;
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      process.nextTick(this.flush);
-    }
+    this.flush();
     this.socket.write(bytes);
-    const queued = this.socket.writableLength;
-    if (queued > this.limits.maxOutputBytes) this.destroy('does not read its output');
-    // 'drain' only comes once a write has passed the socket's own mark: never hold below it.
-    else if (queued > this.limits.pauseOutputBytes && this.socket.writableNeedDrain) this.hold();
+    this.bound();
+  }
+
+  /** Keeps the peer's unsent output within the limits. */
+  private bound(): void {
+    const queued = this.socket.writableLength + this.pendingBytes;
+    if (queued > this.limits.maxOutputBytes) return this.destroy('does not read its output');
+    if (queued <= this.limits.pauseOutputBytes) return;
+    // Over the pause mark: hand the lines to the socket now, and hold the peer's input
+    // if the socket could not pass them on ('drain' comes only after such a write).
+    this.flush();
+    if (this.socket.writableNeedDrain) this.hold();
   }
 
   /** Ends the connection after what was sent; a peer that does not close is cut off. */
@@ -113,6 +122,7 @@ export class Connection {
     if (!this.open) return;
     this.ending = true;
     this.why = why;
+    this.flush();
     this.socket.end();
     this.graceTimer = setTimeout(() => this.socket.destroy(), this.limits.closeGraceMs);
   }
@@ -122,29 +132,36 @@ export class Connection {
     if (this.closed) return;
     this.why = why;
     this.ending = true;
+    this.pending = '';
+    this.pendingBytes = 0;
     this.socket.destroy();
   }
 
-  private readonly flush = (): void => {
-    this.corked = false;
-    this.socket.uncork();
-  };
+  /** Writes the lines sent so far, as bytes so that writableLength counts bytes. */
+  flush(): void {
+    if (this.pending === '') return;
+    const out = this.pending;
+    this.pending = '';
+    this.pendingBytes = 0;
+    if (!this.socket.destroyed) this.socket.write(Buffer.from(out));
+  }
 
   /** Stops reading and handling the peer's lines until its output drains. */
   private hold(): void {
     if (this.holding) return;
     this.holding = true;
     this.socket.pause();
-    this.socket.once('drain', this.release);
+    // Made here, not per connection: few peers are ever held.
+    this.socket.once('drain', () => this.release());
   }
 
-  private readonly release = (): void => {
+  private release(): void {
     this.holding = false;
     this.serve();
     if (this.holding || this.ending) return;
     if (this.endHeld) return this.onEnd();
     this.socket.resume();
-  };
+  }
 
   private onData(chunk: Buffer): void {
     if (this.ending) return;
@@ -195,4 +212,9 @@ export class Connection {
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.handlers.close(this.why);
   }
+}
+
+/** The end of the tick in which a connection was first sent a line. */
+function flushLater(conn: Connection): void {
+  conn.flush();
 }

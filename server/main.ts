@@ -5,6 +5,7 @@
  * flags, loads the words, starts the server.
  */
 import { UsageError, custom, hostPort, integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
+import { timestampedLog } from '../node/log-lines.js';
 import { defaultWordFile, loadWords } from './word-files.js';
 import { LANGS, type Lang } from '../protocol/catalog.js';
 import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, SEAT_GRACE_SECONDS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
@@ -44,7 +45,8 @@ function formatHostPort({ host, port }: { host: string; port: number }): string 
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+// Lines of one turn of the event loop leave in one write: a busy server logs several a game.
+const log = timestampedLog(process.stdout);
 
 async function main(): Promise<void> {
   if (flags.advertise !== undefined && flags.redis === undefined) {

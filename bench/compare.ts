@@ -1,0 +1,233 @@
+/**
+ * `npm run bench -- --compare REF`: the game server of this tree against the one
+ * of a git ref, side by side in one run. REF is checked out into a temporary
+ * worktree (sharing this tree's node_modules when the lockfiles agree); then, for
+ * every scenario, the two servers run in alternate order round after round, each
+ * started fresh, under the same bots from this tree. Medians and ratios come out.
+ *
+ * The machine may be busy with other work: what one round measures drifts with
+ * it, so the rounds are interleaved and the ratio of medians is the figure to read.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runBots, seatIdlePlayers } from './bots.js';
+import { startGameServer } from './programs.js';
+import type { MoveCost } from './move-cost.js';
+import type { Service } from './procs.js';
+import { sleep } from './util.js';
+
+/** Bots flat out; bots that think; players seated who never move; the lobby alone, without sockets (bench/move-cost.ts). */
+export const SCENARIO_KINDS = ['flat', 'paced', 'idle', 'lobby'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
+/** One load the two servers are measured under. */
+export interface Scenario {
+  readonly name: string;
+  /** What `--scenarios` calls it. */
+  readonly kind: ScenarioKind;
+  readonly players: number;
+  /** Mean think time in ms (0: flat out); null: no bots play (idle seats, the lobby alone). */
+  readonly thinkMs: number | null;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  /** Moves the lobby alone plays. */
+  readonly moves?: number;
+}
+
+export const FULL_SCENARIOS: readonly Scenario[] = [
+  { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 1000, durationMs: 3000 },
+  { name: 'think 250 ms, 10 000 players', kind: 'paced', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
+  { name: 'idle seated, 10 000 players', kind: 'idle', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+  { name: 'lobby alone, 1 000 players, 400 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 400_000 },
+];
+
+export const QUICK_SCENARIOS: readonly Scenario[] = [
+  { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 500, durationMs: 1500 },
+  { name: 'think 250 ms, 2 000 players', kind: 'paced', players: 2000, thinkMs: 250, warmupMs: 1000, durationMs: 1500 },
+  { name: 'idle seated, 2 000 players', kind: 'idle', players: 2000, thinkMs: null, warmupMs: 0, durationMs: 0 },
+  { name: 'lobby alone, 1 000 players, 100 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 100_000 },
+];
+
+/** What one server did in one round of one scenario. */
+export interface Sample {
+  readonly movesPerSec: number;
+  readonly cpuPerMoveUs: number;
+  /** Of which in the kernel (system time): reads, writes, accepts and closes. */
+  readonly systemPerMoveUs: number;
+  /** Server CPU share while measured; 1 = one full core. */
+  readonly serverCpu: number;
+  readonly botsCpu: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly rss: number;
+  /** (RSS − RSS before any player came) / players connected. */
+  readonly rssPerPlayer: number;
+  readonly connected: number;
+}
+
+export interface Side {
+  readonly label: string;
+  readonly commit: string;
+  readonly samples: Sample[][];
+}
+
+export interface Comparison {
+  readonly scenarios: readonly Scenario[];
+  /** [this tree, the ref]; samples[scenario][round]. */
+  readonly sides: readonly [Side, Side];
+  readonly rounds: number;
+  readonly loadAverage: readonly number[];
+  readonly loadAverageAtEnd: readonly number[];
+  readonly pinned: boolean;
+}
+
+export interface CompareOptions {
+  readonly ref: string;
+  /** This tree's root. */
+  readonly root: string;
+  readonly scenarios: readonly Scenario[];
+  readonly rounds: number;
+  /** CPU the servers are pinned to (the bots run on another). */
+  readonly cpu?: number;
+  readonly say: (line: string) => void;
+  /** Every server started is handed here first, so an interrupt can stop it. */
+  readonly track: (service: Service) => Service;
+  readonly untrack: (service: Service) => void;
+}
+
+/** Runs the comparison; the worktree of REF is removed whatever happens. */
+export async function compare(opts: CompareOptions): Promise<Comparison> {
+  const git = (...args: string[]) => run('git', ['-C', opts.root, ...args]);
+  const commit = git('rev-parse', '--verify', `${opts.ref}^{commit}`);
+  const head = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+  const refTree = checkout(opts.root, commit, opts.say);
+  const loadAverage = os.loadavg();
+  try {
+    const trees = [
+      { label: `this tree (${head}${dirty ? ' + changes' : ''})`, commit: head, root: opts.root, samples: [] as Sample[][] },
+      { label: `${opts.ref} (${commit.slice(0, 7)})`, commit: commit.slice(0, 7), root: refTree.dir, samples: [] as Sample[][] },
+    ];
+    for (const scenario of opts.scenarios) {
+      for (const t of trees) t.samples.push([]);
+      for (let round = 0; round < opts.rounds; round++) {
+        // Alternate which server goes first, so drift in the machine's load hits both alike.
+        const order = round % 2 === 0 ? trees : [trees[1], trees[0]];
+        for (const t of order) {
+          const sample = await measure(t.root, scenario, opts);
+          t.samples[t.samples.length - 1].push(sample);
+          opts.say(`  ${scenario.name}, round ${round + 1}, ${t.label}: ${describe(sample, scenario)}`);
+        }
+      }
+    }
+    return {
+      scenarios: opts.scenarios,
+      sides: [trees[0], trees[1]],
+      rounds: opts.rounds,
+      loadAverage,
+      loadAverageAtEnd: os.loadavg(),
+      pinned: opts.cpu !== undefined,
+    };
+  } finally {
+    refTree.remove();
+  }
+}
+
+/** One fresh server of one tree under one scenario. */
+async function measure(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
+  if (scenario.kind === 'lobby') return measureLobby(root, scenario.moves ?? 100_000, opts);
+  const server = opts.track(await startGameServer(scenario.players, { root, cpu: opts.cpu }));
+  try {
+    await sleep(300);
+    const baseline = server.rss();
+    if (scenario.kind === 'idle') {
+      const seats = await seatIdlePlayers({ port: server.port, players: scenario.players });
+      await sleep(1000);
+      const rss = server.rss();
+      await seats.close();
+      return { movesPerSec: NaN, cpuPerMoveUs: NaN, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss, rssPerPlayer: (rss - baseline) / seats.held, connected: seats.held };
+    }
+    let cpu0 = { user: 0, system: 0 };
+    let cpu1 = cpu0;
+    let rss = 0;
+    const r = await runBots({
+      port: server.port,
+      players: scenario.players,
+      tableSize: 4,
+      warmupMs: scenario.warmupMs,
+      durationMs: scenario.durationMs,
+      thinkMs: scenario.thinkMs ?? 0,
+      onMeasure(phase) {
+        if (phase === 'start') cpu0 = server.cpuSplit();
+        else {
+          cpu1 = server.cpuSplit();
+          rss = server.rss();
+        }
+      },
+    });
+    const user = cpu1.user - cpu0.user;
+    const system = cpu1.system - cpu0.system;
+    return {
+      movesPerSec: r.movesPerSec,
+      cpuPerMoveUs: ((user + system) / r.moves) * 1e6,
+      systemPerMoveUs: (system / r.moves) * 1e6,
+      serverCpu: (user + system) / r.seconds,
+      botsCpu: r.clientCpu,
+      p50: r.p50,
+      p99: r.p99,
+      rss,
+      rssPerPlayer: (rss - baseline) / r.connected,
+      connected: r.connected,
+    };
+  } finally {
+    opts.untrack(server);
+    await server.stop();
+  }
+}
+
+/** The lobby of the tree at `root` alone, in a process of its own (this tree's bench/move-cost.ts). */
+function measureLobby(root: string, moves: number, opts: CompareOptions): Sample {
+  const script = path.join(opts.root, 'bench', 'move-cost.ts');
+  const args = ['--import', 'tsx', script, '--root', root, '--moves', String(moves)];
+  const cost = JSON.parse(opts.cpu === undefined ? run(process.execPath, args, opts.root) : run('taskset', ['-c', String(opts.cpu), process.execPath, ...args], opts.root)) as MoveCost;
+  return { movesPerSec: NaN, cpuPerMoveUs: cost.cpuPerMoveUs, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss: NaN, rssPerPlayer: NaN, connected: NaN };
+}
+
+function describe(s: Sample, scenario: Scenario): string {
+  const kib = `${(s.rssPerPlayer / 1024).toFixed(1)} KiB/player`;
+  if (scenario.kind === 'lobby') return `${s.cpuPerMoveUs.toFixed(2)} µs CPU/move`;
+  if (scenario.kind === 'idle') return `${s.connected} seated, RSS ${(s.rss / 2 ** 20).toFixed(0)} MiB, ${kib}`;
+  return `${Math.round(s.movesPerSec)} moves/s, ${s.cpuPerMoveUs.toFixed(0)} µs CPU/move, p99 ${s.p99.toFixed(2)} ms, ${kib}`;
+}
+
+/** A detached worktree of `commit` in a temporary folder, with node_modules to run it. */
+function checkout(root: string, commit: string, say: (line: string) => void): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'word-guess-compare-'));
+  run('git', ['-C', root, 'worktree', 'add', '--detach', dir, commit]);
+  const remove = () => {
+    spawnSync('git', ['-C', root, 'worktree', 'remove', '--force', dir], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const lock = (d: string) => (existsSync(path.join(d, 'package-lock.json')) ? readFileSync(path.join(d, 'package-lock.json'), 'utf8') : '');
+    if (lock(root) === lock(dir) && existsSync(path.join(root, 'node_modules'))) {
+      symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    } else {
+      say(`  ${commit.slice(0, 7)} has other dependencies: npm ci in its worktree`);
+      run('npm', ['ci', '--no-audit', '--no-fund'], dir);
+    }
+  } catch (err) {
+    remove();
+    throw err;
+  }
+  return { dir, remove };
+}
+
+/** Runs a command to its end; its trimmed stdout, or an error with its stderr. */
+function run(command: string, args: string[], cwd?: string): string {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${(r.stderr || r.stdout || String(r.error)).trim()}`);
+  return r.stdout.trim();
+}
