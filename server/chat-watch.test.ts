@@ -235,3 +235,14 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
     });
   });
 });
+
+describe('chatText', () => {
+  it('removes invisible characters as a name does, keeps the rest of the text', async () => {
+    const { chatText } = await import('./chat.js');
+    expect(chatText('a\u200bb\u2060c <b>, ok')).toBe('abc <b>, ok');
+    expect(chatText('\u200b\u200b')).toBe('');
+    // A family emoji is kept whole or not at all.
+    const family = '👨‍👩‍👧';
+    expect(chatText('x'.repeat(298) + family)).toBe('x'.repeat(298));
+  });
+});

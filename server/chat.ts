@@ -2,6 +2,7 @@
  * Chat at a table (PROTOCOL.md §8.6): what a `/say` line becomes, and how often a
  * player may talk.
  */
+import { cutToGraphemes, removeInvisible, stripControls } from './sanitize.js';
 
 /** Longest chat text, in code points. */
 export const MAX_CHAT_LENGTH = 300;
@@ -10,23 +11,13 @@ export const CHAT_LIMIT = 5;
 /** …in any window this long. */
 export const CHAT_WINDOW_MS = 10_000;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /**
- * The text of a `/say` line as the table shows it: NFC, no `\x00`-style controls
- * (the line was cleaned on arrival), cut to MAX_CHAT_LENGTH code points at a
- * character boundary so no emoji or accent is left half. Empty means nothing to send.
+ * The text of a `/say` line as the table shows it: cleaned as a name is (no
+ * controls, no escape sequences, no invisible characters), NFC, trimmed, and cut to
+ * MAX_CHAT_LENGTH code points between two characters as people see them. Unlike a
+ * name it keeps `,` `<` `>`: the `<name>` before it cannot hold them, so a chat line
+ * still splits cleanly. Empty means there is nothing to send.
  */
 export function chatText(arg: string): string {
-  const text = arg.normalize('NFC').trim();
-  if ([...text].length <= MAX_CHAT_LENGTH) return text;
-  let out = '';
-  let length = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const n = [...segment].length;
-    if (length + n > MAX_CHAT_LENGTH) break;
-    out += segment;
-    length += n;
-  }
-  return out.trimEnd();
+  return cutToGraphemes(removeInvisible(stripControls(arg)).normalize('NFC').trim(), MAX_CHAT_LENGTH);
 }
