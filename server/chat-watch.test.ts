@@ -132,6 +132,7 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
   describe('from the mover, every line that is not a move is answered and followed by /turn', () => {
     it.each([
       ['/help', 'HELP_TABLE'],
+      ['/bot', 'NO_BOT_SEAT'],
       ['/start', 'NO_COMMAND'],
       ['/back XX', 'NO_COMMAND'],
       ['/join XX', 'NO_COMMAND'],

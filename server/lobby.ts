@@ -16,6 +16,7 @@ import { RateLimiter } from './rate-limit.js';
 import { canonicalCode } from './codes.js';
 import { DEFAULT_PAUSE_SECONDS, MAX_ROOM_PLAYERS, parseRoomSettings, parseWordsLine, type RoomSettings } from './room-settings.js';
 import type { Clock } from './clock.js';
+import type { BotSettings } from './bots.js';
 
 /** One connection as the lobby sees it. */
 export interface Peer {
@@ -63,6 +64,8 @@ export interface LobbyOptions {
   readonly log: (line: string) => void;
   /** Told of every room code and seat key held here, for a cluster's directory. */
   readonly directory?: { readonly rooms: CodeListener; readonly seats: CodeListener };
+  /** How computer players think. */
+  readonly bots: BotSettings;
 }
 
 /** A room code or seat key a lobby line asks for that this server does not hold (a cluster looks elsewhere). */
@@ -285,6 +288,7 @@ export class Lobby {
           io: this.io,
           clock: this.opts.clock,
           random: this.opts.random,
+          bots: this.opts.bots,
           onClose: (r) => this.rooms.remove(r.code),
         }),
     );
@@ -345,6 +349,8 @@ export class Lobby {
       size: this.opts.playersPerTable,
       lang: this.opts.lang,
       pickWord: () => pickWord(this.opts.words(this.opts.lang), this.opts.random),
+      words: () => this.opts.words(this.opts.lang),
+      bots: this.opts.bots,
       turnMs: this.opts.turnSeconds * 1000,
       graceMs: this.opts.graceMs,
       keys: this.keys,

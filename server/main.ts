@@ -1,6 +1,6 @@
 /**
  * `npm run server -- [--host H] [--port 30003] [--players 2] [--words FILE]
- * [--lang en|uk] [--turn-seconds 60] [--seat-grace 60] [--max-rooms 10000]
+ * [--lang en|uk] [--turn-seconds 60] [--seat-grace 60] [--bot-delay 1000] [--max-rooms 10000]
  * [--new-rooms-per-minute 5] …`: parses
  * flags, loads the words, starts the server.
  */
@@ -11,8 +11,9 @@ import { LANGS, type Lang } from '../protocol/catalog.js';
 import { DEFAULT_PORT, MAX_CONNECTIONS, MAX_PER_ADDRESS, SEAT_GRACE_SECONDS, TRUSTED_ADDRESSES, createGameServer } from './server.js';
 import { MAX_ROOMS } from './rooms.js';
 import { DEFAULT_LOBBY_LIMITS } from './lobby.js';
+import { BOT_DELAY_MS } from './bots.js';
 
-const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--seat-grace ${SEAT_GRACE_SECONDS}] [--max-rooms ${MAX_ROOMS}] [--new-rooms-per-minute ${DEFAULT_LOBBY_LIMITS.newRoomsPerMinute}] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]… [--redis redis://HOST:PORT [--advertise HOST:PORT]]`;
+const USAGE = `usage: npm run server -- [--host HOST] [--port ${DEFAULT_PORT}] [--players 2] [--words FILE] [--lang en|uk] [--turn-seconds 60] [--seat-grace ${SEAT_GRACE_SECONDS}] [--bot-delay ${BOT_DELAY_MS}] [--max-rooms ${MAX_ROOMS}] [--new-rooms-per-minute ${DEFAULT_LOBBY_LIMITS.newRoomsPerMinute}] [--max-connections ${MAX_CONNECTIONS}] [--max-per-address ${MAX_PER_ADDRESS}] [--trust ADDRESS]… [--redis redis://HOST:PORT [--advertise HOST:PORT]]`;
 
 const flags = parseFlagsOrExit(
   process.argv.slice(2),
@@ -24,6 +25,7 @@ const flags = parseFlagsOrExit(
     lang: oneOf(LANGS, { default: 'en' }),
     'turn-seconds': integer({ min: 0, max: 86_400, default: 60 }),
     'seat-grace': integer({ min: 0, max: 86_400, default: SEAT_GRACE_SECONDS }),
+    'bot-delay': integer({ min: 0, max: 60_000, default: BOT_DELAY_MS }),
     'max-rooms': integer({ min: 1, default: MAX_ROOMS }),
     'new-rooms-per-minute': integer({ min: 1, default: DEFAULT_LOBBY_LIMITS.newRoomsPerMinute }),
     'max-connections': integer({ min: 1, default: MAX_CONNECTIONS }),
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
       lang: flags.lang,
       turnSeconds: flags['turn-seconds'],
       seatGraceSeconds: flags['seat-grace'],
+      botDelayMs: flags['bot-delay'],
       lobbyLimits: { maxRooms: flags['max-rooms'], newRoomsPerMinute: flags['new-rooms-per-minute'] },
       maxConnections: flags['max-connections'],
       maxPerAddress: flags['max-per-address'],

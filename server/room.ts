@@ -12,6 +12,7 @@ import { Timer, type Clock } from './clock.js';
 import type { SeatKeys } from './seats.js';
 import { WordDeck } from './word-deck.js';
 import { formatRoomSettings, type RoomSettings } from './room-settings.js';
+import { DEFAULT_BOT_LEVEL, type BotSettings } from './bots.js';
 
 /** Limits of one room; each has a default below and a line in docs/PROTOCOL.md. */
 export interface RoomLimits {
@@ -44,6 +45,8 @@ export interface RoomOptions {
   readonly io: TableIO;
   readonly clock: Clock;
   readonly random: () => number;
+  /** How computer players think. */
+  readonly bots: BotSettings;
   /** The room has closed: forget its code. */
   readonly onClose: (room: Room) => void;
 }
@@ -70,12 +73,14 @@ export class Room {
     this.opts = opts;
     this.code = opts.code;
     this.settings = opts.settings;
-    const deck = new WordDeck(() => (this.words.length > 0 ? this.words : opts.serverWords(this.settings.lang)), opts.random);
+    const deck = new WordDeck(() => this.wordList(), opts.random);
     this.table = new Table({
       label: `room ${this.code}`,
       size: this.settings.players,
       lang: this.settings.lang,
       pickWord: () => deck.next(),
+      words: () => this.wordList(),
+      bots: opts.bots,
       turnMs: this.settings.turn * 1000,
       graceMs: opts.graceMs,
       series: { pauseMs: this.settings.pause * 1000 },
@@ -92,6 +97,8 @@ export class Room {
     });
     this.idle = new Timer(opts.clock);
     opts.io.log(`room ${this.code} opened: ${formatRoomSettings(this.settings)}`);
+    // Computer players sit first, so the creator's PLAYERS lists them (PROTOCOL.md §8.7).
+    for (let i = 0; i < this.settings.bots; i++) this.table.seatBot(DEFAULT_BOT_LEVEL);
     this.watchPresence();
   }
 
@@ -107,6 +114,11 @@ export class Room {
   /** Words of the room's own list. */
   get wordCount(): number {
     return this.words.length;
+  }
+
+  /** The words games are played with: the room's own, else the server's list of its language. */
+  wordList(): readonly string[] {
+    return this.words.length > 0 ? this.words : this.opts.serverWords(this.settings.lang);
   }
 
   /** Adds words (already checked) to the room's own list; a word already there is skipped. */

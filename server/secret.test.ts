@@ -33,6 +33,7 @@ function play(word: string, names: readonly string[], steps: readonly Step[]): {
     size: names.length,
     lang: 'en',
     pickWord: () => word,
+    words: () => [word],
     turnMs: 1000,
     graceMs: 0,
     keys: { issue: (ref) => `K${ref.seat}`, revoke: () => {} },

@@ -12,6 +12,7 @@ import { BACK, QUIT, parseCommand } from '../protocol/commands.js';
 import { realClock, type Clock } from './clock.js';
 import { checkName, cleanLine } from './sanitize.js';
 import { canonicalCode, keyForLog } from './codes.js';
+import { BOT_DELAY_MS } from './bots.js';
 import { proxiedAddress } from './proxy-accept.js';
 import { looksLikeProxyLine } from '../node/proxy-protocol.js';
 import { LineGate, type HeldLine } from './line-gate.js';
@@ -35,6 +36,8 @@ export interface GameServerOptions {
   readonly seatGraceSeconds?: number;
   /** Limits of rooms, their words and seat keys (docs/PROTOCOL.md). */
   readonly lobbyLimits?: Partial<LobbyLimits>;
+  /** About how long a computer player takes for a move (PROTOCOL.md §8.7); default 1000. */
+  readonly botDelayMs?: number;
   /** How long a new peer has to send its name. */
   readonly nameTimeoutMs?: number;
   /** A peer silent this long after connecting is greeted (a person on telnet); programs send their name first. */
@@ -116,6 +119,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     clock: opts.clock ?? realClock,
     random,
     log,
+    bots: { delayMs: opts.botDelayMs ?? BOT_DELAY_MS, random },
     // In a cluster, every room code and seat key held here is in the directory (the cluster joins once listening).
     directory: opts.cluster
       ? {

@@ -32,6 +32,7 @@ function setup(lang: Lang, opts: { size?: number; word?: string; turnMs?: number
     size: opts.size ?? 2,
     lang,
     pickWord: () => opts.word ?? WORDS[lang].word,
+    words: () => [opts.word ?? WORDS[lang].word],
     turnMs: opts.turnMs ?? 0,
     // §4 as it was: a dropped player leaves at once. Kept seats have their own tests.
     graceMs: 0,

@@ -15,6 +15,7 @@ import type { SeatKeys } from './seats.js';
 import { RateLimiter } from './rate-limit.js';
 import { CHAT_LIMIT, CHAT_WINDOW_MS, chatText } from './chat.js';
 import { keyForLog } from './codes.js';
+import { BOT_DELAY_MS, botLevel, botMove, botName, personName, thinkingTime, type BotLevel, type BotSettings } from './bots.js';
 
 export type { Clock } from './clock.js';
 export { realClock } from './clock.js';
@@ -70,6 +71,8 @@ export interface TableOptions {
   readonly lang: Lang;
   /** Chooses the word for each game. */
   readonly pickWord: () => string;
+  /** The list the words come from: what a computer player thinks with (every player may know it). */
+  readonly words: () => readonly string[];
   /** Time for one move in ms; 0 turns the clock off. */
   readonly turnMs: number;
   /** How long a dropped player's seat is kept; 0: LEFT at once. */
@@ -80,6 +83,8 @@ export interface TableOptions {
   readonly io: TableIO;
   readonly events?: TableEvents;
   readonly clock?: Clock;
+  /** How computer players think; default: about a second, Math.random. */
+  readonly bots?: BotSettings;
 }
 
 /** Filling, a game on, between two games of a room, or done for good. */
@@ -98,15 +103,20 @@ interface Seat {
   /** Join order, for the first turn going round. */
   readonly order: number;
   readonly name: string;
-  readonly key: string;
-  /** The connection playing this seat; null while the player is away. */
+  /** The seat key of a person; null for a computer player. */
+  readonly key: string | null;
+  /** The connection playing this seat; null while the player is away, and always for a computer player. */
   conn: ConnId | null;
+  /** A computer player's level; null for a person. */
+  readonly bot: BotLevel | null;
   /** Runs while the player is away: when it fires, the seat is given up. */
   readonly grace: Timer;
 }
 
 interface Game {
   state: GameState;
+  /** Words named that were wrong: part of what every player sees. */
+  readonly wrongWords: string[];
   /** A turn is running: TURN_OF was sent and someone may move. False while nobody present can. */
   turnLive: boolean;
   /** The mover already named an open letter this turn. */
@@ -125,6 +135,11 @@ export class Table {
   private readonly turnClock: Timer;
   private readonly pause: Timer;
   private readonly chat: RateLimiter;
+  /** A computer player thinking about its move: one timer, only while it is a computer's turn. */
+  private readonly botTimer: Timer;
+  private readonly bots: BotSettings;
+  /** A person has sat here: once only computer players are left, the table is done. */
+  private hadPerson = false;
   private nextOrder = 1;
   /** Join order of the player who had the first turn of the last game. */
   private lastStarter: number | null = null;
@@ -136,6 +151,8 @@ export class Table {
     this.turnClock = new Timer(this.clock);
     this.pause = new Timer(this.clock);
     this.chat = new RateLimiter(CHAT_LIMIT, CHAT_WINDOW_MS, this.clock);
+    this.botTimer = new Timer(this.clock);
+    this.bots = opts.bots ?? { delayMs: BOT_DELAY_MS, random: Math.random };
   }
 
   get phase(): TablePhase {
@@ -170,6 +187,11 @@ export class Table {
     return this.seats.filter((s) => s.conn !== null).length;
   }
 
+  /** Computer players seated. */
+  get botCount(): number {
+    return this.seats.filter((s) => s.bot !== null).length;
+  }
+
   get watcherCount(): number {
     return this.watchers.size;
   }
@@ -188,11 +210,12 @@ export class Table {
   /** Seats a person whose name was already checked; returns the name they play under and their seat key. */
   seat(conn: ConnId, requested: string): { name: string; key: string } {
     if (!this.isOpen) throw new Error(`${this.label} has no free seat`);
-    const name = uniqueName(requested, new Set(this.players));
+    const name = uniqueName(personName(requested), new Set(this.players));
     const id = `s${this.nextOrder}`;
     const key = this.opts.keys.issue({ table: this, seat: id });
-    const seat: Seat = { id, order: this.nextOrder++, name, key, conn, grace: new Timer(this.clock) };
+    const seat: Seat = { id, order: this.nextOrder++, name, key, conn, bot: null, grace: new Timer(this.clock) };
     this.seats.push(seat);
+    this.hadPerson = true;
     if (name !== requested) this.tell(conn, 'RENAMED', { name });
     this.emit('JOINED', { name });
     this.tell(conn, 'PLAYERS', { names: formatList(this.players) });
@@ -205,9 +228,31 @@ export class Table {
       // A room's latecomer: seated for the next game, sees this one as a watcher does.
       this.tell(conn, 'NEXT_SEAT');
       this.showState(conn);
+      // Computer players wait while no person is here; one is now.
+      if (this.game && !this.game.turnLive) this.nextTurn('fresh');
     }
     this.opts.events?.presenceChanged?.(this);
     return { name, key };
+  }
+
+  /**
+   * Seats a computer player while the table fills (or between a room's games),
+   * announced by JOINED like anyone. Returns false when there is no free seat or a
+   * game is on (NO_BOT_SEAT).
+   */
+  seatBot(level: BotLevel): boolean {
+    const free = this.seats.length < this.opts.size;
+    if (!free || (this.phaseValue !== 'waiting' && this.phaseValue !== 'over')) return false;
+    const name = botName(this.opts.lang, new Set(this.players));
+    const seat: Seat = { id: `s${this.nextOrder}`, order: this.nextOrder++, name, key: null, conn: null, bot: level, grace: new Timer(this.clock) };
+    this.seats.push(seat);
+    this.emit('JOINED', { name });
+    this.log(`${JSON.stringify(name)} sat down (computer player, ${level})`);
+    if (this.phaseValue === 'waiting') {
+      if (this.seats.length < this.opts.size) this.emit('WAITING', { k: this.seats.length, n: this.opts.size });
+      else this.startGame();
+    }
+    return true;
   }
 
   /** A watcher (PROTOCOL.md §8.6): WATCHING, PLAYERS and what a game on shows. */
@@ -274,6 +319,8 @@ export class Table {
         return this.leave(seat);
       case START:
         return this.start(seat, line);
+      case BOT:
+        return this.addBot(seat, command.arg, line);
       default:
         return this.refuse(seat, 'NO_COMMAND', { command: command.name });
     }
@@ -302,6 +349,9 @@ export class Table {
     if (game?.turnLive && rules.currentPlayer(game.state) === seat.id) {
       game.state = rules.passTurn(game.state);
       this.nextTurn('fresh');
+    } else if (game?.turnLive && this.peopleConnected === 0) {
+      // Only computer players are here: they wait for a person to come back.
+      this.pauseTurn();
     }
     this.opts.events?.presenceChanged?.(this);
   }
@@ -315,7 +365,7 @@ export class Table {
     const first = Math.max(0, this.lastStarter === null ? 0 : this.seats.findIndex((s) => s.order > this.lastStarter!));
     for (let i = 0; i < first; i++) state = rules.passTurn(state);
     this.lastStarter = this.seats[first].order;
-    this.game = { state, turnLive: false, repeated: false };
+    this.game = { state, wrongWords: [], turnLive: false, repeated: false };
     this.phaseValue = 'playing';
     this.log(`game started with ${JSON.stringify(this.players)}`);
     this.opts.events?.gameStarted?.(this);
@@ -362,15 +412,32 @@ export class Table {
 
   private move(seat: Seat, move: rules.Move, line: string): void {
     const game = this.game;
-    if (!game || !game.turnLive || rules.currentPlayer(game.state) !== seat.id) return this.tell(seat.conn!, 'NOT_YOUR_TURN');
+    if (!game || !game.turnLive || rules.currentPlayer(game.state) !== seat.id) return this.emit('NOT_YOUR_TURN', undefined, seat);
     const result = rules.applyMove(game.state, seat.id, move);
     if (!result.ok) {
       if (result.error === 'not-a-letter') return this.refuse(seat, 'NOT_A_LETTER');
       if (result.error === 'empty-word') return this.refuse(seat, 'BAD_COMMAND', { line });
-      return this.tell(seat.conn!, 'NOT_YOUR_TURN');
+      return this.emit('NOT_YOUR_TURN', undefined, seat);
     }
     game.state = result.state;
+    for (const e of result.events) if (e.type === 'word-wrong') game.wrongWords.push(e.word);
     this.announceMove(seat, result.events);
+  }
+
+  /** A computer player's move, when its thinking time is up. */
+  private botTurn(seat: Seat): void {
+    const game = this.game;
+    if (!game?.turnLive || this.current() !== seat || seat.bot === null) return;
+    const move = botMove(game.state, this.opts.words(), game.wrongWords, seat.bot, this.bots.random);
+    const line = move.kind === 'letter' ? `/letter ${move.letter}` : `/word ${move.word}`;
+    const before = game.state;
+    this.move(seat, move, line);
+    // A move the rules refused would leave the computer waiting for ever: the turn passes instead.
+    if (this.game === game && game.state === before && game.turnLive && this.current() === seat) {
+      this.log(`${JSON.stringify(seat.name)} made no move (${line}); the turn passes`);
+      game.state = rules.passTurn(game.state);
+      this.nextTurn('fresh');
+    }
   }
 
   /** Words the events of one move, in the order PROTOCOL.md §3 gives. */
@@ -425,11 +492,11 @@ export class Table {
     const game = this.game!;
     if (how === 'fresh') {
       this.turnClock.clear();
+      this.botTimer.clear();
+      // Computer players wait while no person is here to see them play.
+      if (this.peopleConnected === 0) return this.pauseTurn();
       for (let i = 0; i < game.state.players.length && !this.isHere(this.current()); i++) game.state = rules.passTurn(game.state);
-      if (!this.isHere(this.current())) {
-        game.turnLive = false;
-        return;
-      }
+      if (!this.isHere(this.current())) return this.pauseTurn();
     }
     const seat = this.current();
     game.turnLive = true;
@@ -437,14 +504,22 @@ export class Table {
     // An open letter named again in the same turn tells the others nothing new: TURN_OF goes
     // to the mover alone, so a flood of repeats costs the others no lines.
     if (how === 'again' && game.repeated) {
-      this.tell(seat.conn!, 'TURN_OF', { name: seat.name });
-      if (this.opts.turnMs > 0) this.tell(seat.conn!, 'CLOCK', { seconds: this.secondsLeft() });
+      this.emit('TURN_OF', { name: seat.name }, seat, 'alone');
+      if (this.opts.turnMs > 0) this.emit('CLOCK', { seconds: this.secondsLeft() }, seat, 'alone');
     } else {
       this.emit('TURN_OF', { name: seat.name });
       if (this.opts.turnMs > 0) this.emit('CLOCK', { seconds: this.secondsLeft() });
     }
     game.repeated = how === 'again';
-    this.opts.io.send(seat.conn!, TURN);
+    if (seat.conn !== null) this.opts.io.send(seat.conn, TURN);
+    else if (seat.bot !== null) this.botTimer.set(thinkingTime(this.bots), () => this.botTurn(seat));
+  }
+
+  /** Nobody here can move: no TURN_OF, no clock, until someone comes back. */
+  private pauseTurn(): void {
+    this.turnClock.clear();
+    this.botTimer.clear();
+    if (this.game) this.game.turnLive = false;
   }
 
   private timeout(): void {
@@ -458,6 +533,7 @@ export class Table {
   private finish(): void {
     const state = this.game!.state;
     this.turnClock.clear();
+    this.botTimer.clear();
     this.game = null;
     this.emit('GAME_OVER');
     const results = state.players.map((p) => ({ seat: p.id, name: this.seatById(p.id).name, points: p.points }));
@@ -495,19 +571,20 @@ export class Table {
     const hadTurn = game !== null && game.turnLive && rules.currentPlayer(game.state) === seat.id;
     this.seats = this.seats.filter((s) => s !== seat);
     seat.grace.clear();
-    this.opts.keys.revoke(seat.key);
+    if (seat.key !== null) this.opts.keys.revoke(seat.key);
     this.chat.forget(seat.id);
     if (game) game.state = rules.removePlayer(game.state, seat.id);
     this.emit('LEFT', { name: seat.name });
     this.log(`${JSON.stringify(seat.name)} left`);
     if (game && game.state.players.length === 0) {
       // Every player of this game has gone; whoever waits for the next one waits for seats again.
-      this.turnClock.clear();
+      this.pauseTurn();
       this.game = null;
       this.phaseValue = 'waiting';
       this.log('game abandoned: every player left');
     }
-    if (this.seats.length === 0) {
+    if (this.seats.length === 0 || (this.hadPerson && this.seats.every((s) => s.bot !== null))) {
+      // Nobody, or only computer players: a public table is done; a room decides for itself.
       this.opts.events?.vacated?.(this);
       if (this.phaseValue !== 'done' && this.opts.series === undefined) this.done('discarded');
     } else if (this.phaseValue === 'waiting') {
@@ -527,8 +604,16 @@ export class Table {
   }
 
   private help(seat: Seat): void {
-    for (const id of TABLE_HELP) this.tell(seat.conn!, id);
+    for (const id of TABLE_HELP) this.emit(id, undefined, seat, 'alone');
     this.turnAgain(seat);
+  }
+
+  /** `/bot [level]`: a computer player sits down, if there is a free seat and no game is on. */
+  private addBot(seat: Seat, arg: string, line: string): void {
+    const level = botLevel(arg);
+    if (level === null) return this.refuse(seat, 'BAD_COMMAND', { line });
+    // Seated only while no game is on: no turn to give back (a game it starts gives its own).
+    if (!this.seatBot(level)) this.refuse(seat, 'NO_BOT_SEAT');
   }
 
   /** `/start` (a room): the game starts now with whoever is seated. */
@@ -557,9 +642,10 @@ export class Table {
     this.phaseValue = 'done';
     this.turnClock.clear();
     this.pause.clear();
+    this.botTimer.clear();
     for (const s of this.seats) {
       s.grace.clear();
-      this.opts.keys.revoke(s.key);
+      if (s.key !== null) this.opts.keys.revoke(s.key);
     }
     if (how === 'discarded') this.log('discarded, everyone left');
     this.opts.events?.done?.(this, how);
@@ -569,9 +655,9 @@ export class Table {
     return this.seatById(rules.currentPlayer(this.game!.state)!);
   }
 
-  /** Whether a player can move now: connected. */
+  /** Whether a player can move now: connected, or a computer player. */
   private isHere(seat: Seat): boolean {
-    return seat.conn !== null;
+    return seat.conn !== null || seat.bot !== null;
   }
 
   private plays(seat: Seat): boolean {
@@ -599,7 +685,7 @@ export class Table {
 
   /** Wrong input never costs the turn: the reply, then `/turn` again if it was theirs. */
   private refuse<Id extends MessageId>(seat: Seat, msg: Id, fields?: MessageFields<Id>): void {
-    this.tell(seat.conn!, msg, fields);
+    this.emit(msg, fields, seat, 'alone');
     this.turnAgain(seat);
   }
 
@@ -612,13 +698,15 @@ export class Table {
   /**
    * Sends a message to whom the catalogue says it goes: `table` to every player here
    * and every watcher, `others` to all of them but `seat` (the mover), `player` to
-   * `seat` alone. A `table` line with a `seat` skips that seat (BACK to the others).
+   * `seat` alone. A `table` line with a `seat` skips that seat (BACK to the others);
+   * `alone` sends any message to `seat` only (a turn repeated to the mover alone).
+   * A seat with no connection (away, or a computer player) gets nothing.
    */
-  private emit<Id extends MessageId>(msg: Id, fields?: MessageFields<Id>, seat?: Seat): void {
-    const to = MESSAGES[msg].to;
+  private emit<Id extends MessageId>(msg: Id, fields?: MessageFields<Id>, seat?: Seat, alone?: 'alone'): void {
+    const to = alone ?? MESSAGES[msg].to;
     if (to !== 'table' && seat === undefined) throw new Error(`${msg} goes to ${to}: say which player`);
     const line = format(this.opts.lang, msg, fields);
-    if (to === 'player') {
+    if (to === 'player' || to === 'alone') {
       if (seat!.conn !== null) this.opts.io.send(seat!.conn, line);
       return;
     }
