@@ -583,6 +583,11 @@ export class Table {
       this.phaseValue = 'waiting';
       this.log('game abandoned: every player left');
     }
+    if (this.seats.length === 0 && this.phaseValue === 'over') {
+      // Nobody for a next game: the room fills again from scratch.
+      this.pause.clear();
+      this.phaseValue = 'waiting';
+    }
     if (this.seats.length === 0 || (this.hadPerson && this.seats.every((s) => s.bot !== null))) {
       // Nobody, or only computer players: a public table is done; a room decides for itself.
       this.opts.events?.vacated?.(this);
@@ -646,7 +651,10 @@ export class Table {
     for (const s of this.seats) {
       s.grace.clear();
       if (s.key !== null) this.opts.keys.revoke(s.key);
+      // Whoever was here has been ended (or the server is stopping): no connection is held any more.
+      s.conn = null;
     }
+    this.watchers.clear();
     if (how === 'discarded') this.log('discarded, everyone left');
     this.opts.events?.done?.(this, how);
   }
