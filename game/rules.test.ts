@@ -514,7 +514,7 @@ describe('rules properties', () => {
   });
 });
 
-describe('letters whose lower case is not one letter (docs/PROTOCOL.md §8.5)', () => {
+describe('letters whose lower case is not one letter (docs/PROTOCOL.md §9.5)', () => {
   it('İ (U+0130) is a letter: it lowers to i, as in Turkish, not to i and a combining dot', () => {
     expect(normalize('İ')).toBe('i');
     const { state, events } = play(newGame('pizza', ['a']), 'a', letter('İ'));

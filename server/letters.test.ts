@@ -1,5 +1,5 @@
 /**
- * Letters whose lower case is not one letter (docs/PROTOCOL.md §8.5), over real
+ * Letters whose lower case is not one letter (docs/PROTOCOL.md §9.5), over real
  * sockets in both languages: `/letter İ` is the letter i.
  */
 import { describe, expect, it } from 'vitest';

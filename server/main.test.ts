@@ -106,6 +106,9 @@ describe('npm run server', () => {
     ['--players 0', ['--players', '0'], /--players/],
     ['--turn-seconds -1', ['--turn-seconds', '-1'], /--turn-seconds/],
     ['--new-rooms-per-minute 0', ['--new-rooms-per-minute', '0'], /--new-rooms-per-minute/],
+    ['--seat-grace -1', ['--seat-grace', '-1'], /--seat-grace/],
+    ['--bot-delay x', ['--bot-delay', 'x'], /--bot-delay/],
+    ['--max-rooms 0', ['--max-rooms', '0'], /--max-rooms/],
     ['an unknown flag', ['--colour', 'red'], /unknown flag --colour/],
     ['a stray argument', ['30003'], /unexpected argument/],
     ['--redis that is no URL', ['--redis', '127.0.0.1:6379'], /--redis must be a URL like redis:\/\/127\.0\.0\.1:6379/],
@@ -117,6 +120,25 @@ describe('npm run server', () => {
     expect(code).toBe(2);
     expect(r.stderr()).toMatch(message);
     expect(r.stderr()).toContain('usage: npm run server');
+  });
+
+  it('without --words, a room plays the built-in list of its own language; --max-rooms is kept to', async () => {
+    const { port } = await startServer(['--lang', 'en', '--turn-seconds', '0', '--seat-grace', '0', '--bot-delay', '0', '--max-rooms', '1']);
+    const ann = await connectLines(port);
+    clients.push(ann);
+    ann.send('/new players=2 lang=uk bots=1');
+    const opened = await ann.next();
+    expect(opened).toMatch(/^Кімнату [2-9A-HJ-NP-Z]{5} відкрито/);
+    const bob = await connectLines(port);
+    clients.push(bob);
+    bob.send('/new');
+    expect(await bob.next()).toBe(format('en', 'NO_ROOM_LEFT'));
+    ann.send('Ann');
+    const mask = await ann.waitFor(/^Слово: /);
+    // A word of the Ukrainian list: Cyrillic letters (or their masks) only.
+    expect(mask).toMatch(/^Слово: [*\p{Script=Cyrillic}'-]+$/u);
+    ann.send('/leave');
+    await ann.waitFor('/quit');
   });
 
   it('a missing word file: a clear message naming the file, exit code 2', async () => {

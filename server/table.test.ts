@@ -418,7 +418,7 @@ describe.each(['en', 'uk'] as const)('Table (--lang %s)', (lang) => {
     });
   });
 
-  describe('the turn clock (§4, docs §8.3)', () => {
+  describe('the turn clock (§4, docs §9.3)', () => {
     it('starts at TURN_OF; when it runs out: TIMEOUT to all, TURN_OF the next player, a fresh clock', () => {
       const s = setup(lang, { size: 3, turnMs: 30_000 });
       started(s, ['a', 'b', 'c']);
