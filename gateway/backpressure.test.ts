@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_HIGH_WATER_MARK } from './bridge.js';
 import { createGateway, type Gateway } from './gateway.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { createScriptedServer } from '../test/support/scripted-server.js';
 
 const stops: (() => Promise<void>)[] = [];

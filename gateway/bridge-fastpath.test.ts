@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from './gateway.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { type ScriptedPeer, createScriptedServer } from '../test/support/scripted-server.js';
 
 const stops: (() => Promise<void>)[] = [];

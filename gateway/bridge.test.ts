@@ -3,7 +3,7 @@ import type { ClientOptions } from 'ws';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason } from './bridge.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { type ScriptedPeer, type ScriptedServer, createScriptedServer } from '../test/support/scripted-server.js';
 import { startEchoServer } from '../test/support/echo-server.js';
 import { freePort } from '../node/free-port.js';

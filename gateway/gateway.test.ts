@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason } from './bridge.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
-import { TestClient, refusalStatus } from './test-support.js';
+import { TestClient, refusalStatus } from '../test/support/ws-client.js';
 import { type ScriptedServer } from '../test/support/scripted-server.js';
 import { startEchoServer, type EchoServer } from '../test/support/echo-server.js';
 import { freePort } from '../node/free-port.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { CloseCode } from '../protocol/close-codes.js';
 import { CloseReason } from './bridge.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { startEchoServer } from '../test/support/echo-server.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));

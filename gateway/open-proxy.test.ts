@@ -5,7 +5,7 @@
 import net from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { createGateway } from './gateway.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { createScriptedServer } from '../test/support/scripted-server.js';
 import { startEchoServer } from '../test/support/echo-server.js';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway, type GatewayOptions } from './gateway.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { createScriptedServer } from '../test/support/scripted-server.js';
 import { createGameServer } from '../server/server.js';
 

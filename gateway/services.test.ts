@@ -8,7 +8,7 @@ import { format, type MessageFields, type MessageId } from '../protocol/catalog.
 import { createGameServer } from '../server/server.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import { createGateway } from './gateway.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 import { connectLines, type LineClient } from '../test/support/line-client.js';
 import { type ScriptedPeer } from '../test/support/scripted-server.js';
 

@@ -9,7 +9,7 @@ import { CloseReason, type Target } from './bridge.js';
 import { createGateway } from './gateway.js';
 import { freePort } from '../node/free-port.js';
 import { startEchoServer, type EchoServer } from '../test/support/echo-server.js';
-import { TestClient } from './test-support.js';
+import { TestClient } from '../test/support/ws-client.js';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -71,4 +71,26 @@ describe('the layout', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('node/ imports nothing of ours but protocol/: every Node program may use it', () => {
+    const bad: string[] = [];
+    for (const file of sources('node')) {
+      for (const spec of imports(file)) {
+        if (spec.startsWith('.') && !/^(node|protocol)\//.test(target(file, spec))) bad.push(`${relative(root, file)} imports ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('only tests import test/support/', () => {
+    const bad: string[] = [];
+    for (const folder of ['protocol', 'game', 'server', 'node', 'clients', 'palindrome', 'gateway', 'web/src', 'e2e', 'bench', 'scripts']) {
+      for (const file of sources(folder)) {
+        for (const spec of imports(file)) {
+          if (spec.startsWith('.') && target(file, spec).startsWith('test/')) bad.push(`${relative(root, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });

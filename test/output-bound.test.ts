@@ -11,7 +11,7 @@ import { format } from '../protocol/catalog.js';
 import { DEFAULT_LIMITS } from '../server/connection.js';
 import { createGameServer, type GameServer } from '../server/server.js';
 import { createGateway } from '../gateway/gateway.js';
-import { TestClient } from '../gateway/test-support.js';
+import { TestClient } from './support/ws-client.js';
 import { connectLines } from './support/line-client.js';
 
 // The numbers: a 32-letter name of four-byte letters makes each reply long.

@@ -1,9 +1,10 @@
 /**
- * Test helpers for the gateway: a WebSocket client that waits on events. The line
- * servers behind it are test/support's scripted server and echo server.
+ * Test support: a WebSocket client that records text frames and waits on events,
+ * for the gateway's tests (the line servers behind it are scripted-server.ts and
+ * echo-server.ts).
  */
 import { WebSocket, type ClientOptions } from 'ws';
-import { Queue } from '../test/support/queue.js';
+import { Queue } from './queue.js';
 
 /** How a WebSocket ended. */
 export interface Closed {
