@@ -205,6 +205,16 @@ describe('report', () => {
     expect(page).toContain('npm run bench');
     expect(page).toContain(BOTS_HEADING);
     expect(formatTable(results)).toContain('wins vs normal');
+    // The cluster's rows appear when the cluster phase ran.
+    expect(formatTable(results)).not.toContain('Cluster');
+    const cluster = {
+      transports: [{ mode: 'tcp' as const, clients: 50, window: 16, linesPerSec: 64_265, p50: 11.6, p99: 24.7, cpuPerLineUs: 12.7, redisCpuPerLineUs: 0, redisCommandsPerLine: 0 }],
+      load: [{ processes: 2, players: 2000, connected: 2000, thinkMs: 250, movesPerSec: 1308, joinsPerSec: 267, p50: 43, p99: 545, cpuPerMoveUs: 438, redisCpuPerMoveUs: 18.9, redisCommandsPerMove: 1.39, redisCommandsPerJoin: NaN, redisIdleCommandsPerSec: 24 }],
+    };
+    const withCluster = formatTable({ ...results, cluster });
+    expect(withCluster).toMatch(/tcp\s+50\s+16\s+64 265/);
+    expect(withCluster).toMatch(/2 000 \(think 250 ms\)\s+1 308/);
+    expect(withCluster).toContain('n/a');
     const svg = svgChart(results);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trim().endsWith('</svg>')).toBe(true);

@@ -1,7 +1,8 @@
 /**
- * One server on two processes (docs/SCALING.md): a telnet player on one game
- * server and a browser that the gateway sent to the other play one game, through
- * the relay between the two.
+ * One server on two processes (docs/SCALING.md), with a browser: a telnet player on
+ * one game server and a browser that the gateway sent to the other play one game,
+ * and a browser joins by its link a room a telnet player opened on the other
+ * process; both through the relay between the two.
  */
 import { test as base } from '@playwright/test';
 import { BrowserPlayer, TcpPlayer, WEB_DIR, expect } from './fixtures.js';
@@ -61,6 +62,29 @@ test('a telnet player on one process and a browser the gateway sent to the other
   await bob.waitForLine("Letter named: 'k'");
   expect(await ann.word('kiwi')).toBe('won');
   expect(await bob.results()).toEqual(['Ann 8', 'Bob 0']);
+  ann.close();
+  await context.close();
+});
+
+test("a browser the gateway sent to one process joins, by the room's link, a room a telnet player opened on the other", async ({ browser, cluster }) => {
+  const ann = await TcpPlayer.connect(cluster.servers[0].address().port);
+  ann.send('/new players=2');
+  const code = /^Room (\w{5}) is open/.exec(await ann.waitForLine(/^Room \w{5} is open/))![1];
+  await ann.join('Ann');
+
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${cluster.url}?room=${code}`);
+  const bob = new BrowserPlayer(page, context);
+  await bob.join('Bob');
+  await ann.waitForLine('Bob joined the game');
+  expect(cluster.servers[1].stats().connections).toBe(1);
+
+  await ann.waitForTurn();
+  expect(await ann.letter('k')).toBe('hit');
+  await bob.waitForLine("Letter named: 'k'");
+  expect(await ann.word('kiwi')).toBe('won');
+  await bob.waitForLine(/^Room \w{5} total: Ann 8, Bob 0$/);
   ann.close();
   await context.close();
 });

@@ -51,6 +51,8 @@ export interface BridgeOptions {
   readonly lingerMs?: number;
   /** Send the PROXY protocol v1 header first, naming the browser's address (the server must trust ours). */
   readonly sendProxy?: boolean;
+  /** The browser's address when a trusted proxy in front of the gateway named it; default: the socket's peer. */
+  readonly client?: string;
   /** Called once, when both sides are closed and every listener and timer is gone. */
   readonly onClosed: (bridge: Bridge) => void;
   /** Called when one side is paused for backpressure ('upstream': TCP reading; 'client': WebSocket reading). */
@@ -234,7 +236,9 @@ export class Bridge {
     this.tcp.setNoDelay(true);
     if (this.opts.sendProxy) {
       const raw = this.raw as net.Socket;
-      this.tcp.write(formatProxyLine({ address: raw.remoteAddress, port: raw.remotePort }, { address: raw.localAddress, port: raw.localPort }));
+      // Named by a proxy in front of us, the browser's port is not known: 0.
+      const client = this.opts.client === undefined || this.opts.client === raw.remoteAddress ? { address: raw.remoteAddress, port: raw.remotePort } : { address: this.opts.client, port: 0 };
+      this.tcp.write(formatProxyLine(client, { address: raw.localAddress, port: raw.localPort }));
     }
     if (this.browser !== 'closed') this.ws.resume();
   }

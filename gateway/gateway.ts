@@ -14,6 +14,8 @@ import { GATEWAY_PORT } from '../node/ports.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import { Bridge, CloseReason, type Target } from './bridge.js';
 import { createStaticHandler } from './static.js';
+import { browserAddress } from './forwarded.js';
+import { canonicalAddress } from '../node/proxy-protocol.js';
 
 /** What createGateway needs; everything but the target has a default. */
 export interface GatewayOptions {
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   lingerMs?: number;
   /** Send each browser's address to the server first, as a PROXY protocol v1 line. Default false. */
   sendProxy?: boolean;
+  /** Proxies in front of the gateway (a TLS terminator) whose X-Forwarded-For names the browser. Default none. */
+  trustForwarded?: readonly string[];
   /** On shutdown, time given to closing handshakes before sockets are cut, in ms. Default 2000. */
   shutdownGraceMs?: number;
   /** Receives one line per refusal and per notable event. Default: standard error. */
@@ -86,6 +90,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const maxPerIp = opts.maxPerIp ?? 50;
   const headersTimeoutMs = opts.headersTimeoutMs ?? 10_000;
   const allowOrigins = new Set((opts.allowOrigins ?? []).map((o) => o.toLowerCase()));
+  const trustForwarded = new Set((opts.trustForwarded ?? []).map(canonicalAddress));
   const log = opts.log ?? ((line: string) => void process.stderr.write(line + '\n'));
   const serveStatic = opts.staticDir === undefined ? undefined : createStaticHandler(opts.staticDir);
 
@@ -144,7 +149,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', noop); // a reset before the handshake ends must not crash the process
-    const ip = (socket as net.Socket).remoteAddress ?? 'unknown';
+    const ip = browserAddress(req, (socket as net.Socket).remoteAddress ?? 'unknown', trustForwarded);
     if (pathOf(req.url) !== '/ws') return refuse(socket, ip, 404, 'WebSockets are served at /ws only');
     if (!originAllowed(req, allowOrigins)) {
       return refuse(socket, ip, 403, `origin ${JSON.stringify(String(req.headers.origin).slice(0, 100))} is not allowed`);
@@ -156,7 +161,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       // Round robin: this browser tries the targets starting at the next one; one that refuses is skipped.
       const start = nextTarget++ % targets.length;
       const order = targets.length === 1 ? targets : [...targets.slice(start), ...targets.slice(0, start)];
-      const bridge = new Bridge(ws, socket, { ...bridgeOptions, target: order[0], targets: order });
+      const bridge = new Bridge(ws, socket, { ...bridgeOptions, target: order[0], targets: order, client: ip });
       bridges.set(bridge, ip);
       perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
     });

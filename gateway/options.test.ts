@@ -8,6 +8,7 @@ describe('parseFlags', () => {
       port: 8080,
       target: [{ host: '127.0.0.1', port: 30003 }],
       sendProxy: false,
+      trustForwarded: [],
       staticDir: DEFAULT_STATIC_DIR,
       allowOrigins: [],
       maxConnections: 10_000,
@@ -40,6 +41,8 @@ describe('parseFlags', () => {
       '2',
       '--target=[::1]:4001',
       '--send-proxy',
+      '--trust-forwarded',
+      '10.0.0.9',
     ]);
     expect(flags).toEqual({
       host: '0.0.0.0',
@@ -49,6 +52,7 @@ describe('parseFlags', () => {
         { host: '::1', port: 4001 },
       ],
       sendProxy: true,
+      trustForwarded: ['10.0.0.9'],
       staticDir: 'build',
       allowOrigins: ['http://localhost:5173', 'https://play.example'],
       maxConnections: 20,

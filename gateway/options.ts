@@ -20,6 +20,8 @@ export interface GatewayFlags {
   target: Target[];
   /** Send each browser's address first, as a PROXY protocol v1 line. */
   sendProxy: boolean;
+  /** Proxies whose X-Forwarded-For names the browser. */
+  trustForwarded: string[];
   staticDir: string;
   allowOrigins: string[];
   maxConnections: number;
@@ -43,6 +45,8 @@ export const USAGE = `Usage: npm run gateway -- [flags]
   --send-proxy             send each browser's address first as a PROXY protocol
                            v1 line (the server must --trust the gateway's address;
                            off by default: another line server would read it as input)
+  --trust-forwarded ADDRESS a proxy in front of the gateway (a TLS terminator) whose
+                           X-Forwarded-For names the browser (may be repeated)
   --static DIR             built web client to serve (default: dist/web)
   --allow-origin ORIGIN    another page origin allowed to open WebSockets,
                            e.g. http://localhost:${DEV_PORT} (may be repeated)
@@ -58,6 +62,7 @@ export const GATEWAY_FLAGS = {
   port: flag.port({ default: GATEWAY_PORT }),
   target: flag.hostPort({ repeated: true, default: [{ host: '127.0.0.1', port: GAME_PORT }] }),
   'send-proxy': flag.boolean(),
+  'trust-forwarded': flag.string({ repeated: true }),
   static: flag.string({ default: DEFAULT_STATIC_DIR }),
   'allow-origin': flag.custom(parseOrigin, { repeated: true }),
   'max-connections': flag.integer({ min: 1, max: 1_000_000, default: 10_000 }),
@@ -73,6 +78,7 @@ export function gatewayFlags(values: Parsed<typeof GATEWAY_FLAGS>): GatewayFlags
     port: values.port,
     target: values.target,
     sendProxy: values['send-proxy'],
+    trustForwarded: values['trust-forwarded'],
     staticDir: values.static,
     allowOrigins: values['allow-origin'],
     maxConnections: values['max-connections'],

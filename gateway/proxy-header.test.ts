@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway, type GatewayOptions } from './gateway.js';
-import { TestClient } from '../test/support/ws-client.js';
+import { TestClient, refusalStatus } from '../test/support/ws-client.js';
 import { createScriptedServer } from '../test/support/scripted-server.js';
 import { createGameServer } from '../server/server.js';
 
@@ -52,5 +52,33 @@ describe('the PROXY header from the gateway', () => {
     client.send('Ann');
     expect(await client.next()).toBe('Ann joined the game');
     expect(log.some((l) => /^c1 is 127\.0\.0\.1 \(PROXY header from 127\.0\.0\.1:\d+\)$/.test(l))).toBe(true);
+  });
+
+  it('behind a trusted TLS terminator names the browser its X-Forwarded-For names, and the per-address limit counts that browser', async () => {
+    const server = await createScriptedServer();
+    stops.push(() => server.close());
+    const gw = await createGateway({
+      host: '127.0.0.1',
+      port: 0,
+      target: { host: '127.0.0.1', port: server.port },
+      sendProxy: true,
+      trustForwarded: ['127.0.0.1'],
+      maxPerIp: 1,
+      log: () => {},
+    });
+    stops.push(() => gw.close());
+    const url = `ws://127.0.0.1:${gw.address().port}/ws`;
+    const open = async (xff: string) => {
+      const c = await TestClient.open(url, { headers: { 'X-Forwarded-For': xff } });
+      stops.push(async () => void c.ws.terminate());
+      return c;
+    };
+    const ann = await open('198.51.100.1, 203.0.113.7');
+    ann.send('Ann');
+    const peer = await server.nextPeer();
+    expect(await peer.next()).toBe(`PROXY TCP4 203.0.113.7 127.0.0.1 0 ${gw.address().port}`);
+    // A second browser from the same address is over the limit of 1; another browser is not.
+    expect(await refusalStatus(url, { headers: { 'X-Forwarded-For': '203.0.113.7' } })).toBe(429);
+    await open('203.0.113.8');
   });
 });

@@ -103,7 +103,7 @@ describe('a cluster of processes', () => {
     expect(await late.next()).toBe(m('NO_ROOM', { code }));
     const [gus, hal] = await pair(c, a, 'Gus', 'Hal');
     await finish(gus, hal);
-  });
+  }, 90_000);
 
   it('Redis stopped mid-game: games go on, newcomers sit at their own process; Redis back empty: the cluster heals', async () => {
     const [a, b] = await cluster(2);
@@ -122,5 +122,5 @@ describe('a cluster of processes', () => {
     await ann.waitFor('/turn');
     await finish(ann, bob);
     expect(a.log.some((l) => l.includes('relayed to') && l.includes('"Fay"'))).toBe(true);
-  });
+  }, 90_000);
 });
