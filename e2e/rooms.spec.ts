@@ -97,3 +97,31 @@ test('at 360 px a room works: the setup, the code with Copy, Start now and the c
   await fits();
   await ann.screenshot('a room at 360 px');
 });
+
+test('in Ukrainian: a room with its own word, the total and the pause between games in the page’s language', async ({ browserPlayer, tcpPlayer }) => {
+  const ann = await browserPlayer();
+  const bob = await tcpPlayer();
+  const page = ann.page;
+  ann.name = 'Ann';
+  await page.getByLabel('Language', { exact: true }).selectOption('uk');
+  await page.getByLabel('Ім’я', { exact: true }).fill('Ann');
+  await page.getByLabel('Мова кімнати').selectOption('uk');
+  await page.getByLabel('Власні слова (необов’язково)').fill('лапа');
+  await page.getByRole('button', { name: 'Відкрити кімнату' }).click();
+  await expect(page.getByRole('button', { name: 'Почати зараз' })).toBeVisible();
+  const code = (await page.locator('wg-room-code .code').textContent())!.trim();
+
+  await tcpJoinRoom(bob, code, 'Bob');
+  await bob.waitForLine('Слово: ****');
+  await expect(page.getByText('Ваш хід: назвіть літеру або слово.')).toBeVisible();
+  await page.getByLabel('Вгадати слово').fill('лапа');
+  await page.getByRole('button', { name: 'Назвати', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: 'Гру закінчено' })).toBeVisible();
+  await expect(page.locator('wg-results').getByText('Ви виграли!', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Разом у кімнаті/ })).toBeVisible();
+  await expect(page.locator('wg-between tbody tr').first()).toContainText('Ann');
+  await expect(page.getByText(/^Наступна гра за \d+ с$/)).toBeVisible();
+  await bob.waitForLine(`Разом у кімнаті ${code}: Ann 8, Bob 0`);
+  await ann.screenshot('a room in Ukrainian, between games');
+});
