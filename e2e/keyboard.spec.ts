@@ -65,3 +65,43 @@ test('keyboard only: join, a letter typed, a letter button, the word, and Play a
   await ann.seated();
   await expect(page.getByRole('heading', { name: 'Waiting for players' })).toBeVisible();
 });
+
+test('keyboard only in a room: open it with its settings, Start now, chat, and leave', async ({ browserPlayer }) => {
+  const ann = await browserPlayer();
+  const page = ann.page;
+  ann.name = 'Ann';
+  await page.keyboard.type('Ann');
+
+  await tabTo(page, page.getByLabel('Seats'));
+  await page.keyboard.press('ArrowDown'); // 2 → 3 seats
+  await tabTo(page, page.getByLabel('Your own words (optional)'));
+  await page.keyboard.type('kiwi plum');
+  await tabTo(page, page.getByRole('button', { name: 'Open a room' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('2 of 3 seats free')).toBeVisible();
+
+  await tabTo(page, page.getByRole('button', { name: 'Copy link' }));
+  await tabTo(page, page.getByRole('textbox', { name: 'Message' }));
+  await page.keyboard.type('ready when you are');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('log', { name: 'Chat' })).toContainText('Ann: ready when you are');
+
+  await tabTo(page, page.getByRole('button', { name: 'Start now' }));
+  await page.keyboard.press('Enter');
+  await ann.waitForTurn();
+  await tabTo(page, page.getByLabel('Guess the word'));
+  // The word is one of the room's two: a wrong guess burns and the turn comes back (a game for one).
+  const from = (await ann.lines()).length;
+  await page.keyboard.type('kiwi');
+  await page.keyboard.press('Enter');
+  if ((await ann.outcome(from)) !== 'won') {
+    await ann.waitForTurn();
+    await tabTo(page, page.getByLabel('Guess the word'));
+    await page.keyboard.type('plum');
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { name: 'Game over' })).toBeVisible();
+  await tabTo(page, page.locator('wg-between').getByRole('button', { name: 'Leave' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Join a table' })).toBeVisible();
+});

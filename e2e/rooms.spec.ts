@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.js';
 import { joinFromLink, nthLine, openRoom, roomResults, tcpJoinRoom } from './rooms.js';
 
@@ -70,4 +71,57 @@ test('a room with a pasted word list plays one of those words', async ({ browser
   }
   await bob.waitForLine(`Word: ${word}`);
   await expect(ann.page.getByRole('img', { name: `Word: ${[...word].join(' ')}` })).toBeVisible();
+});
+
+test('at 360 px a room works: the setup, the code with Copy, Start now and the chat are on screen; the page never scrolls sideways', async ({ browserPlayer }) => {
+  const ann = await browserPlayer({ viewport: { width: 360, height: 740 } });
+  const page = ann.page;
+  const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const onScreen = async (...controls: Locator[]) => {
+    for (const control of controls) {
+      await expect(control).toBeVisible();
+      const box = (await control.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, String(control)).toBeLessThanOrEqual(360);
+    }
+  };
+  await onScreen(page.getByLabel('Seats'), page.getByLabel('Your own words (optional)'), page.getByRole('button', { name: 'Open a room' }), page.getByRole('button', { name: 'Play with the computer' }));
+  await fits();
+  await openRoom(ann, 'Ann', { seats: 3, words: 'apple pear plum' });
+  await onScreen(page.getByRole('button', { name: 'Copy link' }), page.getByRole('button', { name: 'Start now' }), page.getByRole('button', { name: 'Add a computer player' }), page.getByRole('textbox', { name: 'Message' }));
+  await fits();
+  // Start now with the players present: a game for one.
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await ann.waitForTurn();
+  await onScreen(page.getByRole('button', { name: 'Guess', exact: true }));
+  await fits();
+  await ann.screenshot('a room at 360 px');
+});
+
+test('in Ukrainian: a room with its own word, the total and the pause between games in the page’s language', async ({ browserPlayer, tcpPlayer }) => {
+  const ann = await browserPlayer();
+  const bob = await tcpPlayer();
+  const page = ann.page;
+  ann.name = 'Ann';
+  await page.getByLabel('Language', { exact: true }).selectOption('uk');
+  await page.getByLabel('Ім’я', { exact: true }).fill('Ann');
+  await page.getByLabel('Мова кімнати').selectOption('uk');
+  await page.getByLabel('Власні слова (необов’язково)').fill('лапа');
+  await page.getByRole('button', { name: 'Відкрити кімнату' }).click();
+  await expect(page.getByRole('button', { name: 'Почати зараз' })).toBeVisible();
+  const code = (await page.locator('wg-room-code .code').textContent())!.trim();
+
+  await tcpJoinRoom(bob, code, 'Bob');
+  await bob.waitForLine('Слово: ****');
+  await expect(page.getByText('Ваш хід: назвіть літеру або слово.')).toBeVisible();
+  await page.getByLabel('Вгадати слово').fill('лапа');
+  await page.getByRole('button', { name: 'Назвати', exact: true }).click();
+
+  await expect(page.getByRole('heading', { name: 'Гру закінчено' })).toBeVisible();
+  await expect(page.locator('wg-results').getByText('Ви виграли!', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Разом у кімнаті/ })).toBeVisible();
+  await expect(page.locator('wg-between tbody tr').first()).toContainText('Ann');
+  await expect(page.getByText(/^Наступна гра за \d+ с$/)).toBeVisible();
+  await bob.waitForLine(`Разом у кімнаті ${code}: Ann 8, Bob 0`);
+  await ann.screenshot('a room in Ukrainian, between games');
 });

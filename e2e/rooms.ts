@@ -5,7 +5,8 @@
  * arrives; none sleeps.
  */
 import { expect } from '@playwright/test';
-import { parseAs } from '../protocol/catalog.js';
+import { LANGS, format, parseAs } from '../protocol/catalog.js';
+import type { MessageFields, MessageId } from '../protocol/catalog.js';
 import type { BrowserPlayer, TcpPlayer } from './fixtures.js';
 
 /** A room as its opener's page shows it. */
@@ -61,8 +62,14 @@ export async function seatedInRoom(player: BrowserPlayer): Promise<void> {
 /** A TCP player types `/join CODE`, then its name once the room says ROOM_READY. */
 export async function tcpJoinRoom(player: TcpPlayer, code: string, name: string): Promise<void> {
   player.send(`/join ${code}`);
-  await player.waitForLine(`Room ${code}: type your name to sit down`);
+  await player.waitForLine(either('ROOM_READY', { code }));
   await player.join(name);
+}
+
+/** A line that is this message in either language. */
+function either<Id extends MessageId>(id: Id, fields: MessageFields<Id>): RegExp {
+  const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:${LANGS.map((lang) => quote(format(lang, id, fields))).join('|')})$`, 'u');
 }
 
 /** Sends a chat line from the page: the Message field and Enter. */

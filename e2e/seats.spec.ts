@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createGateway } from '../gateway/gateway.js';
+import { parseAs } from '../protocol/catalog.js';
 import { WEB_DIR, test, expect } from './fixtures.js';
 import { openRoom, joinFromLink, roomResults, tcpJoinRoom } from './rooms.js';
 
@@ -114,4 +115,28 @@ test('the gateway restarts mid-game: each browser comes back to its seat with it
   } finally {
     await again.close();
   }
+});
+
+test('a player who drops is greyed with the seconds their seat is kept, and is back when they send /back', async ({ browserPlayer, tcpPlayer }) => {
+  const ann = await browserPlayer();
+  const bob = await tcpPlayer();
+  const room = await openRoom(ann, 'Ann', { seats: 2 });
+  await tcpJoinRoom(bob, room.code, 'Bob');
+  const key = parseAs('SEAT_KEY', await bob.waitForLine(/^Your seat key: /))!.fields.key;
+  await ann.waitForTurn();
+
+  bob.close();
+  const chip = ann.page.getByRole('list', { name: 'Players' }).getByRole('listitem').filter({ hasText: 'Bob' });
+  await expect(chip).toHaveClass(/away/);
+  const seconds = async () => Number(/away, (\d+) s/.exec((await chip.textContent()) ?? '')?.[1]);
+  const first = await seconds();
+  expect(first).toBeGreaterThan(50);
+  await expect.poll(seconds, { timeout: 5000 }).toBeLessThan(first);
+  await ann.screenshot('Bob away, his seat kept');
+
+  const back = await tcpPlayer();
+  back.send(`/back ${key}`);
+  await back.waitForLine('You are back as Bob');
+  await expect(chip).not.toHaveClass(/away/);
+  await expect(chip).not.toContainText('away');
 });
