@@ -4,6 +4,7 @@
  * game against public tables of four at the same players and pace, side by side in
  * one run. Each measurement gets a fresh game server, started as a user starts it.
  */
+import os from 'node:os';
 import type { Service } from './procs.js';
 import { forgetHeap, probeArgs, readHeap, type HeapReading } from './heap.js';
 import { openRoomsLoop, roomPool, runRoomGames, type HeldKind, type OpenLoopResult } from './rooms.js';
@@ -115,6 +116,8 @@ export interface RoomsGamesRound {
 
 export interface RoomsResult {
   readonly plan: RoomsPlan;
+  /** The machine's 1-minute load average when the section started and when it ended. */
+  readonly load: { readonly start: number; readonly end: number };
   readonly memory: RoomsMemoryResult[];
   readonly open: RoomsOpenResult | null;
   readonly games: RoomsGamesRound[];
@@ -143,6 +146,7 @@ export function serverArgs(connections: number, rooms: number): string[] {
 /** Runs the whole rooms section. */
 export async function roomsPhase(ctx: RoomsContext): Promise<RoomsResult> {
   const plan = ctx.plan;
+  const loadAtStart = os.loadavg()[0];
   const memory: RoomsMemoryResult[] = [];
   for (const kind of ['connection', 'room', 'player'] as const) memory.push(await memoryOf(ctx, kind));
   const open = await openRate(ctx);
@@ -152,7 +156,7 @@ export async function roomsPhase(ctx: RoomsContext): Promise<RoomsResult> {
     const order: GamesKind[] = round % 2 === 0 ? ['rooms', 'public tables'] : ['public tables', 'rooms'];
     for (const kind of order) games.push(await gamesRound(ctx, kind, round + 1));
   }
-  return { plan, memory, open, games };
+  return { plan, load: { start: loadAtStart, end: os.loadavg()[0] }, memory, open, games };
 }
 
 async function memoryOf(ctx: RoomsContext, kind: HeldKind): Promise<RoomsMemoryResult> {

@@ -146,7 +146,7 @@ function comparisonTable(c: GamesComparison): Table {
 
 /** The rooms' figures for stdout. */
 export function roomsText(r: RoomsResult): string {
-  const out: string[] = [];
+  const out: string[] = [`Rooms: load average ${r.load.start.toFixed(2)} when the section started, ${r.load.end.toFixed(2)} at its end`];
   if (r.memory.length) {
     out.push('Rooms: memory of the server per unit held (RSS and heap after a full collection, minus the baseline)');
     out.push(text(memoryTable(r.memory)));
@@ -182,7 +182,10 @@ Measured on ${date.slice(0, 10)} by \`npm run bench -- --only rooms\` (also part
 runs it small, in about 15 s). Each measurement below has a game server of its own, started as
 \`node --import tsx server/main.ts --players 4 --turn-seconds 0 --lang en --words game/words/en.txt\`
 with \`--max-rooms\`, \`--max-connections\` and \`--new-rooms-per-minute\` raised past what the bench
-opens, on CPU 1; the clients run in the bench process on CPU 0.
+opens, on CPU 1; the clients run in the bench process on CPU 0. The machine's load average
+(1 minute) was ${r.load.start.toFixed(2)} when this section started and ${r.load.end.toFixed(2)} when it ended: other work shared
+the two CPUs, so single figures move by tens of percent from run to run and tail latencies
+take the worst of it; the comparisons below are of figures measured side by side.
 
 The bench's clients all connect from 127.0.0.1. Loopback is a trusted address (a gateway
 there carries every browser), and for a trusted peer the limit of \`/new\` per address per
@@ -269,5 +272,29 @@ from move to broadcast of ${ms(c.rooms.p99)} against ${ms(c.tables.p99)}: ${c.p9
 ${verdict}. The server spent ${c.rooms.cpuPerMoveUs.toFixed(0)} µs of CPU a move in rooms and ${c.tables.cpuPerMoveUs.toFixed(0)} µs at public tables
 (${c.cpuRatio.toFixed(2)}×). The work of one move is the same at both (the same table code sends the same
 lines); public tables add a connection closed and opened for each player after every game
-and a name taken in the lobby, rooms add ROOM_TOTAL and NEXT_GAME after every game.`;
+and a name taken in the lobby, rooms add ROOM_TOTAL and NEXT_GAME after every game.${starvedWords(r)}`;
+}
+
+/** Moves a second the pace asks for: one move in flight a table, one every think time. */
+export function paceMovesPerSec(plan: RoomsResult['plan']): number {
+  return (plan.rooms * 1000) / plan.thinkMs;
+}
+
+/** Rounds that made well under the moves the pace asks for: the machine, not the server, held them back. */
+export function starvedRounds(r: RoomsResult): RoomsGamesRound[] {
+  return r.games.filter((g) => g.movesPerSec < STARVED * paceMovesPerSec(r.plan));
+}
+
+const STARVED = 0.9;
+
+function starvedWords(r: RoomsResult): string {
+  const starved = starvedRounds(r);
+  if (starved.length === 0) return '';
+  const which = starved.map((g) => `round ${g.round} ${g.kind === 'rooms' ? 'rooms' : 'public'}`).join(', ');
+  return `
+
+Where a kind made under ${Math.round(STARVED * 100)} % of the ${num(paceMovesPerSec(r.plan))} moves a second the pace asks for (${which}), its
+players and server both used little CPU yet moved slowly: other work on the machine held the
+CPUs, and such a round's latencies say more about the machine than about
+rooms or tables. The medians take every round as it came.`;
 }

@@ -11,7 +11,7 @@ import { openRoomsLoop, roomPool, runRoomGames } from './rooms.js';
 import { forgetHeap, probeArgs, readHeap } from './heap.js';
 import { startService, type Service } from './procs.js';
 import { QUICK_ROOMS, roomsPhase, serverArgs, type RoomsGamesRound, type RoomsPlan, type RoomsResult } from './rooms-phase.js';
-import { P99_TOLERANCE, ROOMS_HEADING, compareGames, median, roomsSection, roomsTargets, roomsText } from './rooms-report.js';
+import { P99_TOLERANCE, ROOMS_HEADING, compareGames, median, roomsSection, roomsTargets, roomsText, starvedRounds } from './rooms-report.js';
 import { checkTargets, formatTable, markdown, spliceSection } from './report.js';
 import type { Results } from './results.js';
 import { eventually } from '../test/support/eventually.js';
@@ -148,6 +148,7 @@ describe('rooms report', () => {
   });
   const rooms: RoomsResult = {
     plan: { ...QUICK_ROOMS, rooms: 1000, thinkMs: 1000, rounds: 3 },
+    load: { start: 1.5, end: 2.5 },
     memory: [memory('connection', 4096), memory('room', 10_240), { ...memory('player', 8192), seats: 10, seated: 5 }],
     open: { clients: 50, rooms: 5000, seconds: 5, roomsPerSec: 1000, p50: 10, p99: 40, max: 50, failed: 0, clientCpu: 0.5, serverCpu: 0.9, cpuPerRoomUs: 900 },
     games: [round('rooms', 1, 10), round('public tables', 1, 10), round('public tables', 2, 8), round('rooms', 2, 12), round('rooms', 3, 9), round('public tables', 3, 10)],
@@ -183,6 +184,11 @@ describe('rooms report', () => {
     expect(section).toContain('--new-rooms-per-minute');
     expect(section).not.toContain('NaN');
     expect(roomsSection(undefined, '2026-01-01')).toContain('Not measured');
+    expect(section).toContain('load average\n(1 minute) was 1.50');
+    expect(starvedRounds(rooms)).toEqual([]);
+    const starved = { ...rooms, games: rooms.games.map((g) => (g.round === 2 && g.kind === 'public tables' ? { ...g, movesPerSec: 500 } : g)) };
+    expect(starvedRounds(starved).map((g) => `${g.round} ${g.kind}`)).toEqual(['2 public tables']);
+    expect(roomsSection(starved, '2026-01-01')).toContain('(round 2 public)');
     const page = '# Benchmarks\n\n## Game server\n\nold\n\n## Computer players\n\nbots\n';
     expect(spliceSection(page, section, '## Computer players')).toBe(`# Benchmarks\n\n## Game server\n\nold\n\n${section}\n## Computer players\n\nbots\n`);
 
