@@ -52,8 +52,9 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
       const eve = await watcher(port, code);
       await eve.waitFor(m('WATCHING', { code }));
       await ann.waitFor('/turn');
+      // Cleaned as names are (§8.6, §4): `,` `<` `>` go.
       ann.send('/say hello <all>, 1 < 2');
-      const chat = m('CHAT', { name: 'Ann', text: 'hello <all>, 1 < 2' });
+      const chat = m('CHAT', { name: 'Ann', text: 'hello all 1  2' });
       expect(await ann.next()).toBe(chat);
       expect(await ann.next()).toBe('/turn');
       expect(await bob.waitFor((l) => l.startsWith('<'))).toBe(chat);
@@ -238,9 +239,10 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
 });
 
 describe('chatText', () => {
-  it('removes invisible characters as a name does, keeps the rest of the text', async () => {
+  it('cleans the text exactly as a name is cleaned (PROTOCOL.md §8.6): invisible characters and `,` `<` `>` go', async () => {
     const { chatText } = await import('./chat.js');
-    expect(chatText('a\u200bb\u2060c <b>, ok')).toBe('abc <b>, ok');
+    expect(chatText('a\u200bb\u2060c <b>, ok')).toBe('abc b ok');
+    expect(chatText('\u001b[2Jhi\u0007')).toBe('hi');
     expect(chatText('\u200b\u200b')).toBe('');
     // A family emoji is kept whole or not at all.
     const family = '👨‍👩‍👧';

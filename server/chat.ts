@@ -2,7 +2,7 @@
  * Chat at a table (PROTOCOL.md §8.6): what a `/say` line becomes, and how often a
  * player may talk.
  */
-import { cutToGraphemes, removeInvisible, stripControls } from './sanitize.js';
+import { cleanName, cutToGraphemes } from './sanitize.js';
 
 /** Longest chat text, in code points. */
 export const MAX_CHAT_LENGTH = 300;
@@ -12,12 +12,11 @@ export const CHAT_LIMIT = 5;
 export const CHAT_WINDOW_MS = 10_000;
 
 /**
- * The text of a `/say` line as the table shows it: cleaned as a name is (no
- * controls, no escape sequences, no invisible characters), NFC, trimmed, and cut to
- * MAX_CHAT_LENGTH code points between two characters as people see them. Unlike a
- * name it keeps `,` `<` `>`: the `<name>` before it cannot hold them, so a chat line
- * still splits cleanly. Empty means there is nothing to send.
+ * The text of a `/say` line as the table shows it: cleaned exactly as a name is
+ * (PROTOCOL.md §8.6: controls, escape sequences, invisible characters and `,` `<` `>`
+ * removed, NFC, trimmed), then cut to MAX_CHAT_LENGTH code points between two
+ * characters as people see them. Empty means there is nothing to send.
  */
 export function chatText(arg: string): string {
-  return cutToGraphemes(removeInvisible(stripControls(arg)).normalize('NFC').trim(), MAX_CHAT_LENGTH);
+  return cutToGraphemes(cleanName(arg), MAX_CHAT_LENGTH);
 }
