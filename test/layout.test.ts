@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Every non-test .ts file below a folder of the repository. */
+/** Every .ts file below a folder of the repository but tests (`*.test.ts`, Playwright's `*.spec.ts`). */
 function sources(folder: string): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(path);
+      else if (entry.name.endsWith('.ts') && !/\.(test|spec)\.ts$/.test(entry.name)) out.push(path);
     }
   };
   walk(join(root, folder));
