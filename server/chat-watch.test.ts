@@ -6,7 +6,7 @@ import type { GameServerOptions } from './server.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
 import { FakeClock } from '../test/support/fake-clock.js';
-import { openRoom, wording } from '../test/support/room-lines.js';
+import { openRoom, roomWith, wording } from '../test/support/room-lines.js';
 import { MAX_CHAT_LENGTH } from './chat.js';
 
 const game = gameServerPerTest();
@@ -23,20 +23,8 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
     return game.start({ lang, words: [w.word], clock, ...opts });
   }
 
-  /** A room with `names` seated (the first opened it); resolves with its code and players. */
-  async function room(port: number, settings: string, names: string[]): Promise<{ code: string; players: LineClient[] }> {
-    const first = await game.player(port);
-    const code = await openRoom(first, settings);
-    const players: LineClient[] = [];
-    for (const [i, name] of names.entries()) {
-      const c = i === 0 ? first : await game.player(port);
-      if (i > 0) c.send(`/join ${code}`);
-      c.send(name);
-      await c.waitFor(m('JOINED', { name }));
-      players.push(c);
-    }
-    return { code, players };
-  }
+  /** Opens a room and seats the named players in it; the first opened it. */
+  const room = (port: number, settings: string, names: string[]) => roomWith(() => game.player(port), settings, names, m);
 
   async function watcher(port: number, code: string): Promise<LineClient> {
     const c = await game.player(port);
