@@ -168,6 +168,21 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
       for (const personal of [m('EARNED', { points: 2 }), m('NO_LETTER'), m('WON'), '/turn']) expect(eve.lines).not.toContain(personal);
     });
 
+    it('between two games of a room: WATCHING, PLAYERS and NEXT_GAME with the seconds left', async () => {
+      const port = await start();
+      const { code, players } = await room(port, 'players=1 pause=10', ['Ann']);
+      await players[0].waitFor('/turn');
+      players[0].send(`/word ${w.word}`);
+      await players[0].waitFor(m('NEXT_GAME', { seconds: 10 }));
+      clock.advance(3500);
+      const eve = await watcher(port, code);
+      expect(await eve.next()).toBe(m('WATCHING', { code }));
+      expect(await eve.next()).toBe(m('PLAYERS', { names: 'Ann' }));
+      expect(await eve.next()).toBe(m('NEXT_GAME', { seconds: 7 }));
+      clock.advance(6500);
+      expect(await eve.next()).toBe(m('STARTED'));
+    });
+
     it('before any game: WATCHING and PLAYERS only', async () => {
       const port = await start();
       const { code } = await room(port, 'players=3', ['Ann']);
