@@ -6,7 +6,7 @@ import type { GameServerOptions } from './server.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
 import { FakeClock } from '../test/support/fake-clock.js';
-import { openRoom, wording } from '../test/support/room-lines.js';
+import { openRoom, roomWith, wording } from '../test/support/room-lines.js';
 import { MAX_CHAT_LENGTH } from './chat.js';
 
 const game = gameServerPerTest();
@@ -23,20 +23,8 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
     return game.start({ lang, words: [w.word], clock, ...opts });
   }
 
-  /** A room with `names` seated (the first opened it); resolves with its code and players. */
-  async function room(port: number, settings: string, names: string[]): Promise<{ code: string; players: LineClient[] }> {
-    const first = await game.player(port);
-    const code = await openRoom(first, settings);
-    const players: LineClient[] = [];
-    for (const [i, name] of names.entries()) {
-      const c = i === 0 ? first : await game.player(port);
-      if (i > 0) c.send(`/join ${code}`);
-      c.send(name);
-      await c.waitFor(m('JOINED', { name }));
-      players.push(c);
-    }
-    return { code, players };
-  }
+  /** Opens a room and seats the named players in it; the first opened it. */
+  const room = (port: number, settings: string, names: string[]) => roomWith(() => game.player(port), settings, names, m);
 
   async function watcher(port: number, code: string): Promise<LineClient> {
     const c = await game.player(port);
@@ -178,6 +166,21 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
       for (const line of [m('RESULT', { name: 'Ann', points: 2 }), m('RESULT', { name: 'Bob', points: 6 })]) expect(await eve.next()).toBe(line);
       expect(eve.lines).toContain(m('WORD_NAMED', { word: w.word }));
       for (const personal of [m('EARNED', { points: 2 }), m('NO_LETTER'), m('WON'), '/turn']) expect(eve.lines).not.toContain(personal);
+    });
+
+    it('between two games of a room: WATCHING, PLAYERS and NEXT_GAME with the seconds left', async () => {
+      const port = await start();
+      const { code, players } = await room(port, 'players=1 pause=10', ['Ann']);
+      await players[0].waitFor('/turn');
+      players[0].send(`/word ${w.word}`);
+      await players[0].waitFor(m('NEXT_GAME', { seconds: 10 }));
+      clock.advance(3500);
+      const eve = await watcher(port, code);
+      expect(await eve.next()).toBe(m('WATCHING', { code }));
+      expect(await eve.next()).toBe(m('PLAYERS', { names: 'Ann' }));
+      expect(await eve.next()).toBe(m('NEXT_GAME', { seconds: 7 }));
+      clock.advance(6500);
+      expect(await eve.next()).toBe(m('STARTED'));
     });
 
     it('before any game: WATCHING and PLAYERS only', async () => {

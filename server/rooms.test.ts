@@ -10,7 +10,7 @@ import type { Lang } from '../protocol/catalog.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
 import { FakeClock } from '../test/support/fake-clock.js';
-import { KEY, openRoom, seatKey, wording } from '../test/support/room-lines.js';
+import { KEY, openRoom, roomWith, seatKey, wording } from '../test/support/room-lines.js';
 import { eventually } from '../test/support/eventually.js';
 
 const game = gameServerPerTest();
@@ -29,20 +29,8 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
     return game.start({ lang, words: [w.word], clock, log: (l) => void logs.push(l), ...opts });
   }
 
-  /** Opens a room as Ann with `settings` and seats the named players in it, in order; the first is its creator. */
-  async function room(port: number, settings: string, names: string[]): Promise<{ code: string; players: LineClient[] }> {
-    const players: LineClient[] = [];
-    const first = await game.player(port);
-    const code = await openRoom(first, settings);
-    for (const [i, name] of names.entries()) {
-      const c = i === 0 ? first : await game.player(port);
-      if (i > 0) c.send(`/join ${code}`);
-      c.send(name);
-      await c.waitFor(m('JOINED', { name }));
-      players.push(c);
-    }
-    return { code, players };
-  }
+  /** Opens a room and seats the named players in it; the first opened it. */
+  const room = (port: number, settings: string, names: string[]) => roomWith(() => game.player(port), settings, names, m);
 
   /** The mover names the word on its turn (and so wins). */
   async function win(c: LineClient, word: string = w.word): Promise<void> {

@@ -32,3 +32,26 @@ export async function openRoom(c: LineClient, settings = ''): Promise<string> {
 export async function seatKey(c: LineClient): Promise<string> {
   return (await fieldsOf(c, 'SEAT_KEY')).key;
 }
+
+/**
+ * Opens a room with `settings` from a first client and seats `names` in it, in
+ * order (the first one opened it); each waits for its own JOINED.
+ */
+export async function roomWith(
+  connect: () => Promise<LineClient>,
+  settings: string,
+  names: readonly string[],
+  m: Wording,
+): Promise<{ code: string; players: LineClient[] }> {
+  const first = await connect();
+  const code = await openRoom(first, settings);
+  const players: LineClient[] = [];
+  for (const [i, name] of names.entries()) {
+    const c = i === 0 ? first : await connect();
+    if (i > 0) c.send(`/join ${code}`);
+    c.send(name);
+    await c.waitFor(m('JOINED', { name }));
+    players.push(c);
+  }
+  return { code, players };
+}
