@@ -13,7 +13,7 @@
  * generator to another, when `taskset` and two CPUs are there.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runBots } from './bots.js';
@@ -28,7 +28,7 @@ import { compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, type Scenario
 import { formatComparison } from './compare-report.js';
 import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
 import { profileGateway, profileServer } from './profile.js';
-import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import { FAST_PATH_HEADING, botsSection, checkTargets, formatTable, markdown, sectionOf, spliceSection, svgChart } from './report.js';
 import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
 import { roomsSection } from './rooms-report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
@@ -449,7 +449,10 @@ async function main(): Promise<void> {
   else process.stdout.write(formatTable(results));
   if (writeDocs) {
     writeFileSync(new URL('../docs/benchmarks.svg', import.meta.url), svgChart(results));
-    writeFileSync(new URL('../docs/BENCHMARKS.md', import.meta.url), markdown(results));
+    // The fast-path comparison is its own program's (bench/fast-path.ts): keep it.
+    const page = new URL('../docs/BENCHMARKS.md', import.meta.url);
+    const kept = existsSync(page) ? sectionOf(readFileSync(page, 'utf8'), FAST_PATH_HEADING) : undefined;
+    writeFileSync(page, kept ? spliceSection(markdown(results), kept, '## What was changed for speed') : markdown(results));
     say('wrote docs/BENCHMARKS.md and docs/benchmarks.svg');
   } else if (bots.length && !quick && !flags['no-docs']) {
     // Its figures stand on their own (a simulation, no services), so a partial run may update them.

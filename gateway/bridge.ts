@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { CloseCode } from '../protocol/close-codes.js';
 import { LineDecoder, MAX_LINE_BYTES, MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
-import { aroundEachRead, assertNoExtensions, writeLineFrames } from './under-ws.js';
+import { assertNoExtensions, writeLineFrames } from './under-ws.js';
 import { formatProxyLine } from '../node/proxy-protocol.js';
 
 /** Where the gateway connects: the same target for every WebSocket, never the client's choice. */
@@ -53,6 +53,8 @@ export interface BridgeOptions {
   readonly sendProxy?: boolean;
   /** The browser's address when a trusted proxy in front of the gateway named it; default: the socket's peer. */
   readonly client?: string;
+  /** Frame whole server lines ourselves, under ws (gateway/under-ws.ts). Default true; off, every line goes through ws.send. */
+  readonly framesUnderWs?: boolean;
   /** Called once, when both sides are closed and every listener and timer is gone. */
   readonly onClosed: (bridge: Bridge) => void;
   /** Called when one side is paused for backpressure ('upstream': TCP reading; 'client': WebSocket reading). */
@@ -81,10 +83,8 @@ type ServerSide = 'connecting' | 'open' | 'failed' | 'closed';
 /** The browser side: `closing` once we sent a close frame (nothing more is forwarded from it). */
 type BrowserSide = 'open' | 'closing' | 'closed';
 
-/** The browser's frames, held to leave as one TCP write: one buffer, lines and line ends copied in. */
+/** The browser's frames of one tick, held to leave as one TCP write: one buffer, lines and line ends copied in. */
 class FrameBatch {
-  /** Inside a read from the browser: the batch is flushed once ws has parsed all of it. */
-  inRead = false;
   private readonly frames: Buffer[] = [];
   private bytes = 0;
 
@@ -129,6 +129,7 @@ export class Bridge {
   /** Made on first use: a pair that only ever sees whole lines never needs one. */
   private lineDecoder: LineDecoder | null = null;
   private readonly toServer = new FrameBatch();
+  private readonly framesUnderWs: boolean;
   private connectTimer: NodeJS.Timeout | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
 
@@ -140,6 +141,7 @@ export class Bridge {
     this.opts = opts;
     // 'drain' only fires once a write has passed the socket's own mark, so never pause below it.
     this.highWaterMark = Math.max(opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK, raw.writableHighWaterMark);
+    this.framesUnderWs = opts.framesUnderWs ?? true;
 
     // ws closes the socket itself after a protocol error (bad UTF-8, a frame over maxPayload).
     ws.on('error', (err: Error) => this.notice(`WebSocket error: ${err.message}`));
@@ -149,16 +151,6 @@ export class Bridge {
       this.alive = true;
     });
     raw.on('drain', () => this.onWsDrain());
-    // The frames of one read leave in one TCP write without waiting for a tick
-    // (process.nextTick cost more than the rest of a line).
-    aroundEachRead(
-      raw,
-      () => (this.toServer.inRead = true),
-      () => {
-        this.toServer.inRead = false;
-        this.flushToServer();
-      },
-    );
     // Hold the browser's frames until there is somewhere to send them.
     ws.pause();
 
@@ -250,12 +242,12 @@ export class Bridge {
     if (isBinary) return this.refuse(CloseCode.unsupportedData, CloseReason.binary);
     if (buf.length > MAX_LINE_BYTES) return this.refuse(CloseCode.tooBig, CloseReason.tooBig);
     if (buf.indexOf(LF) !== -1 || buf.indexOf(CR) !== -1) return this.refuse(CloseCode.invalidData, CloseReason.lineBreak);
-    // Inside a read, the flush follows ws's parsing of it; otherwise on the next tick.
-    if (this.toServer.empty && !this.toServer.inRead) process.nextTick(flushToServer, this);
+    // The frames of one tick (all those of one read from the browser) leave in one TCP write.
+    if (this.toServer.empty) process.nextTick(flushToServer, this);
     this.toServer.push(buf);
   }
 
-  /** Writes the browser's held frames to TCP as lines, in one write. */
+  /** Writes the browser's frames of this tick to TCP as lines, in one write. */
   flushToServer(): void {
     const out = this.toServer.take();
     if (out === null || this.server === 'closed' || this.tcp.destroyed) return;
@@ -268,7 +260,7 @@ export class Bridge {
   private onTcpData(chunk: Buffer): void {
     if (this.browser === 'closed') return; // the browser is gone: drain and discard until the server closes
     const atLineStart = this.lineDecoder?.atLineStart ?? true;
-    if (atLineStart && chunk.indexOf(CR) === -1 && this.canSend) {
+    if (this.framesUnderWs && atLineStart && chunk.indexOf(CR) === -1 && this.canSend) {
       // The usual case: whole `\n` lines, framed as they are and written at once.
       if (!this.sendChunk(chunk)) return this.failFromServer();
     } else {

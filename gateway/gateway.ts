@@ -43,6 +43,8 @@ export interface GatewayOptions {
   lingerMs?: number;
   /** Send each browser's address to the server first, as a PROXY protocol v1 line. Default false. */
   sendProxy?: boolean;
+  /** Frame whole server lines under ws (gateway/under-ws.ts). Default true; false if a ws upgrade breaks under-ws.test.ts. */
+  framesUnderWs?: boolean;
   /** Proxies in front of the gateway (a TLS terminator) whose X-Forwarded-For names the browser. Default none. */
   trustForwarded?: readonly string[];
   /** On shutdown, time given to closing handshakes before sockets are cut, in ms. Default 2000. */
@@ -103,6 +105,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     highWaterMark: opts.highWaterMark,
     lingerMs: opts.lingerMs,
     sendProxy: opts.sendProxy,
+    framesUnderWs: opts.framesUnderWs,
     onPause: opts.onPause,
     onNotice(bridge: Bridge, text: string): void {
       log(`WebSocket from ${bridges.get(bridge) ?? 'unknown'}: ${text}`);

@@ -1,17 +1,15 @@
 /**
- * The two places the bridge works underneath `ws`'s API for speed, and what each
- * relies on. ws promises neither; gateway/under-ws.test.ts checks both against the
- * installed ws, so an upgrade that changes them fails loudly there.
+ * The one place the bridge works underneath `ws`'s API, for speed: server lines
+ * become text frames we build ourselves, written straight to the socket under ws
+ * (one buffer for a whole read, no decode and re-encode). At a window of 16 lines
+ * it costs the gateway about a third less CPU a line (docs/BENCHMARKS.md).
  *
- * 1. Server lines → frames we build ourselves, written straight to the socket
- *    under ws (one buffer for a whole read, no decode and re-encode). Relies on:
- *    with no extension (no compression) ws writes each frame of its own to the
- *    socket at once, never queued, so ours and ws's (pings, the close frame) keep
- *    their order, and `ws.bufferedAmount` counts ours too.
- * 2. Browser frames → one TCP write per read. Relies on: ws parses a read inside
- *    its own 'data' listener on the socket and emits every 'message' of it there
- *    and then (ws's `allowSynchronousEvents`, on by default), so a listener put
- *    before ws's runs before the read's messages and one put after runs after all.
+ * It relies on what ws does not promise: with no extension negotiated (no
+ * compression) ws writes each frame of its own to the socket at once, never
+ * queued, so ours and ws's (pings, the close frame) keep their order, and
+ * `ws.bufferedAmount` counts ours too. gateway/under-ws.test.ts checks that
+ * against the installed ws, so an upgrade that changes it fails loudly there;
+ * the bridge's `framesUnderWs: false` turns the fast path off.
  */
 import { isUtf8 } from 'node:buffer';
 import type { Duplex } from 'node:stream';
@@ -36,14 +34,4 @@ export function writeLineFrames(raw: Duplex, chunk: Buffer, end: number, maxLine
   if (frames === null) return false;
   raw.write(frames);
   return true;
-}
-
-/**
- * Calls `before` ahead of ws's parsing of each read from the browser and `after`
- * once every message of that read has been emitted. `raw` must already be ws's
- * socket (after handleUpgrade), so that ws's listener sits between the two.
- */
-export function aroundEachRead(raw: Duplex, before: () => void, after: () => void): void {
-  raw.prependListener('data', before);
-  raw.on('data', after);
 }
