@@ -27,6 +27,8 @@ export interface BotOptions {
   readonly connectTimeoutMs?: number;
   /** Called when the measured interval starts and ends (e.g. to read the server's CPU time). */
   readonly onMeasure?: (phase: 'start' | 'end') => void;
+  /** Awaited once every bot has connected, before the warm-up (e.g. to start with another load generator). */
+  readonly ready?: () => Promise<void>;
 }
 
 export interface BotResult {
@@ -150,6 +152,7 @@ export async function runBots(opts: BotOptions): Promise<BotResult> {
       setTimeout(resolve, Math.max(1, deadline - Date.now())).unref();
     });
   }
+  await opts.ready?.();
   await sleep(opts.warmupMs);
   const connectedNow = live.size;
   opts.onMeasure?.('start');

@@ -27,7 +27,7 @@ export interface RoomsPlan {
   readonly seats: number;
   readonly thinkMs: number;
   readonly pauseSeconds: number;
-  /** Rounds of (rooms, public tables), in alternating order. */
+  /** Rounds of rooms and public tables, each round both at once on servers of their own. */
   readonly rounds: number;
   readonly warmupMs: number;
   readonly durationMs: number;
@@ -152,9 +152,7 @@ export async function roomsPhase(ctx: RoomsContext): Promise<RoomsResult> {
   const open = await openRate(ctx);
   const games: RoomsGamesRound[] = [];
   for (let round = 0; round < plan.rounds; round++) {
-    // Alternating order, so that drift on a shared machine hits both alike.
-    const order: GamesKind[] = round % 2 === 0 ? ['rooms', 'public tables'] : ['public tables', 'rooms'];
-    for (const kind of order) games.push(await gamesRound(ctx, kind, round + 1));
+    games.push(...(await gamesRound(ctx, round + 1)));
   }
   return { plan, load: { start: loadAtStart, end: os.loadavg()[0] }, memory, open, games };
 }
@@ -228,48 +226,75 @@ async function openRate(ctx: RoomsContext): Promise<RoomsOpenResult> {
   }
 }
 
-async function gamesRound(ctx: RoomsContext, kind: GamesKind, round: number): Promise<RoomsGamesRound> {
+/**
+ * One round: rooms on one server and public tables on another, both at once, so that
+ * whatever else the machine does hits both alike; their measured intervals start together.
+ */
+async function gamesRound(ctx: RoomsContext, round: number): Promise<RoomsGamesRound[]> {
   const plan = ctx.plan;
   const players = plan.rooms * plan.seats;
-  const server = await ctx.start(`game server (${kind})`, [...TSX, ...serverArgs(players * 2 + 100, plan.rooms * 2 + 100)]);
+  const args = serverArgs(players * 2 + 100, plan.rooms * 2 + 100);
+  const servers: Service[] = [];
   try {
-    let cpu0 = 0;
-    let cpu1 = 0;
-    let rss = 0;
-    const onMeasure = (phase: 'start' | 'end') => {
-      if (phase === 'start') cpu0 = server.cpu();
-      else {
-        cpu1 = server.cpu();
-        rss = server.rss();
-      }
-    };
-    const common = { port: server.port, warmupMs: plan.warmupMs, durationMs: plan.durationMs, thinkMs: plan.thinkMs, onMeasure };
-    const r =
-      kind === 'rooms'
-        ? await runRoomGames({ ...common, rooms: plan.rooms, seats: plan.seats, pauseSeconds: plan.pauseSeconds })
-        : await runBots({ ...common, players, tableSize: plan.seats });
-    const connected = 'full' in r ? r.full * plan.seats : r.connected;
-    const row: RoomsGamesRound = {
-      kind,
-      round,
-      players,
-      connected,
-      movesPerSec: r.movesPerSec,
-      gamesPerSec: r.gamesPerSec,
-      p50: r.p50,
-      p99: r.p99,
-      max: r.max,
-      serverCpu: (cpu1 - cpu0) / r.seconds,
-      cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
-      clientCpu: r.clientCpu,
-      rss,
-    };
-    ctx.say(`  round ${round}, ${kind}: ${num(players)} players, ${num(row.movesPerSec)} moves/s, p99 ${row.p99.toFixed(2)} ms, ${row.cpuPerMoveUs.toFixed(0)} µs CPU a move`);
-    if (connected < players) ctx.note(`rooms: round ${round}, ${kind}: ${num(connected)} of ${num(players)} players were seated when measured.`);
-    return row;
+    for (const kind of KINDS) servers.push(await ctx.start(`game server (${kind})`, [...TSX, ...args]));
+    const ready = together(KINDS.length);
+    const measures = servers.map((server) => {
+      const m = { cpu0: 0, cpu1: 0, rss: 0 };
+      const onMeasure = (phase: 'start' | 'end') => {
+        if (phase === 'start') m.cpu0 = server.cpu();
+        else {
+          m.cpu1 = server.cpu();
+          m.rss = server.rss();
+        }
+      };
+      return { m, common: { port: server.port, warmupMs: plan.warmupMs, durationMs: plan.durationMs, thinkMs: plan.thinkMs, onMeasure, ready } };
+    });
+    const [rooms, tables] = await Promise.all([
+      runRoomGames({ ...measures[0].common, rooms: plan.rooms, seats: plan.seats, pauseSeconds: plan.pauseSeconds }),
+      runBots({ ...measures[1].common, players, tableSize: plan.seats }),
+    ]);
+    const rows = [
+      { kind: KINDS[0], r: rooms, connected: rooms.full * plan.seats },
+      { kind: KINDS[1], r: tables, connected: tables.connected },
+    ].map(({ kind, r, connected }, k): RoomsGamesRound => {
+      const { cpu0, cpu1, rss } = measures[k].m;
+      return {
+        kind,
+        round,
+        players,
+        connected,
+        movesPerSec: r.movesPerSec,
+        gamesPerSec: r.gamesPerSec,
+        p50: r.p50,
+        p99: r.p99,
+        max: r.max,
+        serverCpu: (cpu1 - cpu0) / r.seconds,
+        cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
+        clientCpu: r.clientCpu,
+        rss,
+      };
+    });
+    for (const row of rows) {
+      ctx.say(`  round ${round}, ${row.kind}: ${num(players)} players, ${num(row.movesPerSec)} moves/s, p99 ${row.p99.toFixed(2)} ms, ${row.cpuPerMoveUs.toFixed(0)} µs CPU a move`);
+      if (row.connected < players) ctx.note(`rooms: round ${round}, ${row.kind}: ${num(row.connected)} of ${num(players)} players were seated when measured.`);
+    }
+    return rows;
   } finally {
-    await ctx.stop(server);
+    for (const server of servers) await ctx.stop(server);
   }
+}
+
+const KINDS: readonly GamesKind[] = ['rooms', 'public tables'];
+
+/** A barrier: each of `n` callers gets a promise that settles once all `n` have called. */
+export function together(n: number): () => Promise<void> {
+  let left = n;
+  let release = () => {};
+  const all = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    if (--left <= 0) release();
+    return all;
+  };
 }
 
 const TSX = ['--import', 'tsx'];

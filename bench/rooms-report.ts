@@ -110,7 +110,7 @@ function openTable(o: NonNullable<RoomsResult['open']>): Table {
 
 function gamesTable(games: readonly RoomsGamesRound[]): Table {
   return {
-    head: ['round', 'tables', 'players', 'moves/s', 'games/s', 'p50 ms', 'p99 ms', 'max ms', 'server CPU', 'CPU µs/move', 'players CPU', 'RSS'],
+    head: ['round', 'tables', 'players', 'moves/s', 'games/s', 'p50 ms', 'p99 ms', 'max ms', 'server CPU', 'CPU µs/move', 'bench CPU', 'RSS'],
     right: [true, false, true, true, true, true, true, true, true, true, true, true],
     rows: games.map((g) => [
       String(g.round),
@@ -158,7 +158,7 @@ export function roomsText(r: RoomsResult): string {
     out.push('');
   }
   if (r.games.length) {
-    out.push(`Rooms of ${r.plan.seats} playing game after game vs public tables of ${r.plan.seats}, think ${r.plan.thinkMs} ms; latency = move sent → WORD read by every player at the table`);
+    out.push(`Rooms of ${r.plan.seats} playing game after game vs public tables of ${r.plan.seats}, both at once, think ${r.plan.thinkMs} ms; latency = move sent → WORD read by every player at the table`);
     out.push(text(gamesTable(r.games)));
     const c = compareGames(r.games);
     if (c) out.push(text(comparisonTable(c)));
@@ -225,18 +225,24 @@ ${openWords(r.open)}` : 'Not measured in this run.'}
 
 ### Rooms of ${p.seats} playing game after game, against public tables of ${p.seats}
 
-${num(p.rooms)} rooms (\`/new players=${p.seats} turn=0 pause=${p.pauseSeconds}\`; the creator sits, three players
+${num(p.rooms)} rooms (\`/new players=${p.seats} turn=0 pause=${p.pauseSeconds}\`; the creator sits, ${p.seats - 1} players
 \`/join\` its code), ${num(p.rooms * p.seats)} players in all, play game after game on the same connections.
-Against them, on a server of their own, ${num(p.rooms * p.seats)} of the game server section's bots at
-public tables of ${p.seats}, at the same pace: each player thinks for a time drawn between half
-and one and a half times ${p.thinkMs} ms before each move, and names the next letter nobody at
-the table has named; at a public table a game ends with \`/quit\` and the players connect
-again as new ones. Rooms run with no pause between games (\`pause=${p.pauseSeconds}\`), so both kinds
-have moves in flight as often and the moves per second match; the default pause (10 s)
-would leave rooms idle between games. Latency runs from a move written to the last of
-the ${p.seats} players of that table reading the WORD line that answers it. ${p.rounds} round${p.rounds === 1 ? '' : 's'} of each,
-in alternating order, each round a fresh server; ratios are taken round by round (the
-two kinds of one round ran a few seconds apart), then their median.
+Against them, ${num(p.rooms * p.seats)} of the game server section's bots at public tables of ${p.seats}, at the
+same pace: each player thinks for a time drawn between half and one and a half times
+${p.thinkMs} ms before each move, and names the next letter nobody at the table has named; at a
+public table a game ends with \`/quit\` and the players connect again as new ones. Rooms run
+with no pause between games (\`pause=${p.pauseSeconds}\`), so both kinds have moves in flight as often and
+the moves per second match; the default pause (10 s) would leave rooms idle between games.
+Latency runs from a move written to the last of the ${p.seats} players of that table reading the
+WORD line that answers it.
+
+Both kinds run **at once**, each on a game server of its own (both on CPU 1; each uses a
+small part of it at this pace), their players in the bench process (CPU 0), and their
+measured intervals start together after a ${(p.warmupMs / 1000).toFixed(0)} s warm-up and last ${(p.durationMs / 1000).toFixed(0)} s: on a machine shared
+with other work, a burst of that work hits both alike, where measuring one after the other
+would hand it to whichever ran then. ${p.rounds} round${p.rounds === 1 ? '' : 's'}, each with fresh servers; the ratio rooms ÷
+public tables is taken within each round, then its median across rounds. "Bench CPU" is
+the bench process, both kinds' players together.
 
 ${r.games.length ? md(gamesTable(r.games)) : 'Not measured in this run.'}
 

@@ -10,7 +10,7 @@ import { createGameServer, type GameServer } from '../server/server.js';
 import { openRoomsLoop, roomPool, runRoomGames } from './rooms.js';
 import { forgetHeap, probeArgs, readHeap } from './heap.js';
 import { startService, type Service } from './procs.js';
-import { QUICK_ROOMS, roomsPhase, serverArgs, type RoomsGamesRound, type RoomsPlan, type RoomsResult } from './rooms-phase.js';
+import { QUICK_ROOMS, roomsPhase, serverArgs, together, type RoomsGamesRound, type RoomsPlan, type RoomsResult } from './rooms-phase.js';
 import { P99_TOLERANCE, ROOMS_HEADING, compareGames, median, roomsSection, roomsTargets, roomsText, starvedRounds } from './rooms-report.js';
 import { checkTargets, formatTable, markdown, spliceSection } from './report.js';
 import type { Results } from './results.js';
@@ -90,6 +90,18 @@ describe('rooms playing game after game', () => {
     expect(r.moves).toBeGreaterThan(0);
     expect(Number.isFinite(r.p99)).toBe(true);
     expect(server.stats().rooms).toBe(2);
+  });
+});
+
+describe('together', () => {
+  it('lets every caller on only once all have called', async () => {
+    const ready = together(2);
+    let first = false;
+    const a = ready().then(() => (first = true));
+    await Promise.resolve();
+    expect(first).toBe(false);
+    await Promise.all([a, ready()]);
+    expect(first).toBe(true);
   });
 });
 

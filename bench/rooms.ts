@@ -314,6 +314,8 @@ export interface RoomGamesOptions {
   readonly setupTimeoutMs?: number;
   /** Called when the measured interval starts and ends. */
   readonly onMeasure?: (phase: 'start' | 'end') => void;
+  /** Awaited once every room is set up, before the warm-up (e.g. to start with another load generator). */
+  readonly ready?: () => Promise<void>;
 }
 
 export interface RoomGamesResult {
@@ -439,6 +441,7 @@ export async function runRoomGames(opts: RoomGamesOptions): Promise<RoomGamesRes
   for (let r = 0; r < opts.rooms && Date.now() < deadline; r += BATCH) {
     await Promise.all(Array.from({ length: Math.min(BATCH, opts.rooms - r) }, (_, k) => openOne(r + k)));
   }
+  await opts.ready?.();
   await sleep(opts.warmupMs);
   const full = roomsState.filter((r) => r.seatedCount === opts.seats).length;
   opts.onMeasure?.('start');
