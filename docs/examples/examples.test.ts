@@ -17,7 +17,9 @@ import { createGameServer, type GameServer } from '../../server/server.js';
 import { createGateway, type Gateway } from '../../gateway/gateway.js';
 import { connectLines, type LineClient } from '../../test/support/line-client.js';
 import { eventually } from '../../test/support/eventually.js';
-import { SOME_KEY, maskKey, maskKeys } from '../../test/support/seat-keys.js';
+import { SOME_KEY, keyOf, maskKey, maskKeys } from '../../test/support/seat-keys.js';
+import { cuttableRelay, type CuttableRelay } from '../../test/support/cuttable-relay.js';
+import { untilQuit } from '../../test/support/game-server.js';
 import { chromiumPath as chromiumPathOf } from '../../e2e/browser.js';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -30,8 +32,10 @@ let gateway: Gateway | undefined;
 let browser: Browser | undefined;
 const children: ChildProcessWithoutNullStreams[] = [];
 const sockets: LineClient[] = [];
+const stops: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
   for (const s of sockets.splice(0)) s.close();
   await browser?.close();
@@ -58,8 +62,16 @@ interface ExamplePlayer {
   untilTurn(): Promise<string[]>;
   /** Types a move, as its user would. */
   move(text: string): Promise<void>;
-  /** The lines shown until the game is over and the client has closed. */
-  end(): Promise<string[]>;
+  /** The lines shown until the game is over and the client has closed (with `exitCode`, default 0). */
+  end(exitCode?: number): Promise<string[]>;
+}
+
+/** A command-line example: it can also be read up to a given line. */
+interface CommandLinePlayer extends ExamplePlayer {
+  /** The lines shown up to and including `last`; fails if it ends first. */
+  until(last: string): Promise<string[]>;
+  /** What it wrote to stderr so far. */
+  stderr(): string;
 }
 
 /** Reads a stream line by line; `undefined` at its end. */
@@ -76,7 +88,7 @@ function lineReader(stream: Readable): () => Promise<string | undefined> {
  * when it wants a move; `quit`, if given, is shown last and the user then closes
  * the input (Ctrl-D), as netcat needs.
  */
-function commandLinePlayer(cmd: string, args: string[], how: { turn: string; quit?: string }): ExamplePlayer {
+function commandLinePlayer(cmd: string, args: string[], how: { turn: string; quit?: string }): CommandLinePlayer {
   const child = spawn(cmd, args, { cwd: here('.'), env: { ...process.env, PYTHONUTF8: '1' } });
   children.push(child);
   let stderr = '';
@@ -84,26 +96,31 @@ function commandLinePlayer(cmd: string, args: string[], how: { turn: string; qui
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const next = lineReader(child.stdout);
   const ended = (seen: string[]) => new Error(`${cmd} ended early (stderr: ${stderr.trim() || 'empty'}); it showed:\n${seen.join('\n')}`);
+  const until = async (last: string) => {
+    const seen: string[] = [];
+    for (let line = await next(); line !== last; line = await next()) {
+      if (line === undefined) throw ended(seen);
+      seen.push(line);
+    }
+    return seen;
+  };
   return {
-    async untilTurn() {
-      const seen: string[] = [];
-      for (let line = await next(); line !== how.turn; line = await next()) {
-        if (line === undefined) throw ended(seen);
-        seen.push(line);
-      }
-      return seen;
+    untilTurn: () => until(how.turn),
+    async until(last) {
+      return [...(await until(last)), last];
     },
+    stderr: () => stderr,
     async move(text) {
       child.stdin.write(`${text}\n`);
     },
-    async end() {
+    async end(exitCode = 0) {
       const seen: string[] = [];
       for (let line = await next(); line !== undefined; line = await next()) {
         seen.push(line);
         if (line === how.quit) child.stdin.end();
       }
       child.stdin.end();
-      expect(await exited, `exit code of ${cmd} (stderr: ${stderr.trim() || 'empty'})`).toBe(0);
+      expect(await exited, `exit code of ${cmd} (stderr: ${stderr.trim() || 'empty'}); it showed:\n${seen.join('\n')}`).toBe(exitCode);
       return seen;
     },
   };
@@ -224,6 +241,105 @@ describe('docs/examples: each example plays a whole game with a raw TCP player',
     expect(last).toHaveLength(1);
     expect(last[0]).toMatch(/^\(closed: 1000\b/);
     await gateway.whenIdle();
+  });
+});
+
+describe('docs/examples/client_keeps_seat.py: a dropped connection does not cost the seat', () => {
+  const python = onPath('python3');
+  const skipped = python ? '' : ' — skipped: python3 is not installed';
+  const TURN = 'Your turn: /letter X or /word WORD';
+
+  /** The server, a relay in front of it that the test can cut, the raw player `Tcp` seated, and the example `Ex` through the relay. */
+  async function seated(): Promise<{ port: number; relay: CuttableRelay; tcp: LineClient; ex: CommandLinePlayer; key: string }> {
+    const port = await startServer();
+    const relay = await cuttableRelay(port);
+    stops.push(() => relay.close());
+    const tcp = await tcpPlayer(port, 'Tcp');
+    await tcp.waitFor('Waiting for players: 1 of 2');
+    const ex = commandLinePlayer('python3', ['client_keeps_seat.py', 'Ex', '127.0.0.1', String(relay.port)], { turn: TURN });
+    const shown = await ex.until('Turn: Tcp');
+    expect(maskKeys(shown)).toEqual([
+      'Ex joined the game',
+      'At the table: Tcp, Ex',
+      `Your seat key: ${SOME_KEY} (if you lose the connection, reconnect and type /back ${SOME_KEY})`,
+      'The game has started!',
+      'Word: ****',
+      'Turn: Tcp',
+    ]);
+    const key = shown.map(keyOf).find((k) => k !== null)!;
+    await tcp.waitFor('/turn');
+    return { port, relay, tcp, ex, key };
+  }
+
+  it.skipIf(!python)(`cut mid-game, it reconnects, sends /back KEY and finishes the game in its seat with its points${skipped}`, async () => {
+    const { relay, tcp, ex } = await seated();
+    tcp.send('/letter z');
+    expect(await ex.untilTurn()).toEqual(["Letter named: 'z'", 'Word: ****', 'Score: Tcp 0, Ex 0', 'Turn: Ex']);
+    await ex.move('/letter e');
+    expect(await ex.untilTurn()).toEqual(['You earned points: 1', 'Word: ***e', 'Score: Tcp 0, Ex 1', 'Turn: Ex']);
+    await ex.move('/letter a');
+    expect(await ex.until('Turn: Tcp')).toEqual(['No such letter', 'Word: ***e', 'Score: Tcp 0, Ex 1', 'Turn: Tcp']);
+    await tcp.waitFor('/turn');
+
+    relay.cut(); // Ex is waiting for the server's next line: it notices at once.
+    expect(await tcp.waitFor(/lost the connection/)).toBe('Ex lost the connection; the seat is kept for 60 s');
+    expect(await tcp.next()).toBe('Ex is back');
+    tcp.send('/letter q');
+    expect(await ex.untilTurn()).toEqual([
+      'Connection lost; trying again in 1 s (try 1 of 5)',
+      'You are back as Ex',
+      'At the table: Tcp, Ex',
+      'Word: ***e',
+      'Letters named: z, e, a',
+      'Score: Tcp 0, Ex 1',
+      'Turn: Tcp',
+      "Letter named: 'q'",
+      'Word: ***e',
+      'Score: Tcp 0, Ex 1',
+      'Turn: Ex',
+    ]);
+    await ex.move('/word kite');
+    expect(await ex.end()).toEqual([
+      'You earned points: 3',
+      'Congratulations! You won!!!',
+      'Word: kite',
+      'Score: Tcp 0, Ex 8',
+      'The game is over!',
+      'Tcp 0',
+      'Ex 8',
+    ]);
+    expect(await untilQuit(tcp)).toContain('Ex 8');
+    // The other player saw Ex go and come back: never a second JOINED, never an "Ex 2".
+    expect(tcp.lines.filter((l) => /joined the game$/.test(l))).toEqual(['Tcp joined the game', 'Ex joined the game']);
+    expect(tcp.lines.join('\n')).not.toContain('Ex 2');
+    await eventually(() => server!.stats().connections === 0, 'the server to see every connection closed');
+    expect(server!.stats()).toMatchObject({ finished: 1, playing: 0 });
+  });
+
+  it.skipIf(!python)(`REPLACED: another connection takes the seat; it stops and does not come back${skipped}`, async () => {
+    const { port, tcp, ex, key } = await seated();
+    const other = await tcpPlayer(port, `/back ${key}`);
+    expect(await other.next()).toBe('You are back as Ex');
+    expect(await ex.end()).toEqual(['Your seat was taken over by a new connection']);
+    // The new connection plays the seat to the end, never taken back by the example.
+    expect(await tcp.waitFor(/ is back$/)).toBe('Ex is back');
+    tcp.send('/letter z');
+    await other.waitFor('/turn');
+    other.send('/word kite');
+    expect(await untilQuit(other)).toContain('Ex 8');
+    expect(other.lines).not.toContain('Your seat was taken over by a new connection');
+  });
+
+  it.skipIf(!python)(`NO_SEAT: back after the game ended, it says the seat is gone and stops${skipped}`, async () => {
+    const { relay, tcp, ex } = await seated();
+    const held = relay.holdNext(); // its reconnection waits until the game is over
+    relay.cut();
+    expect(await tcp.waitFor(/lost the connection/)).toBe('Ex lost the connection; the seat is kept for 60 s');
+    tcp.send('/word kite');
+    expect(await untilQuit(tcp)).toContain('Ex 0'); // away at the end: still a RESULT line
+    (await held)();
+    expect(await ex.end(1)).toEqual(['Connection lost; trying again in 1 s (try 1 of 5)', 'That seat is no longer kept']);
+    expect(ex.stderr()).toContain('The seat is gone');
   });
 });
 
