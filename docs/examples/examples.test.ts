@@ -351,11 +351,12 @@ describe('docs/WRITE-A-CLIENT.md and docs/NETWORKING.md', () => {
     expect(targets.filter((t) => !existsSync(here(`../${t}`)))).toEqual([]);
   });
 
-  it('shows client.py exactly as it is in docs/examples', () => {
+  it.each(['client.py', 'client_keeps_seat.py'])('shows %s exactly as it is in docs/examples', (file) => {
+    const source = readFileSync(here(file), 'utf8');
     const blocks = [...guide.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]);
-    const listing = blocks.find((b) => b.startsWith('"""A Word Guess client'));
-    expect(listing, 'the whole of client.py in a ```python block').toBeDefined();
-    expect(listing).toBe(readFileSync(here('client.py'), 'utf8'));
+    const listing = blocks.find((b) => b.split('\n')[0] === source.split('\n')[0]);
+    expect(listing, `the whole of ${file} in a \`\`\`python block`).toBeDefined();
+    expect(listing).toBe(source);
   });
 
   it('shows the nc one-liner of nc.sh', () => {
@@ -364,39 +365,83 @@ describe('docs/WRITE-A-CLIENT.md and docs/NETWORKING.md', () => {
     expect(guide).toContain(asTyped);
   });
 
-  it('has a transcript that a live server produces line for line', async () => {
-    const start = guide.indexOf('replayed against a live server');
+  /** The rows of the ```text block after `marker` in the guide. */
+  function transcript(marker: string): Step[] {
+    const start = guide.indexOf(marker);
+    expect(start, `"${marker}" in WRITE-A-CLIENT.md`).toBeGreaterThan(-1);
     const block = /```text\n([\s\S]*?)```/.exec(guide.slice(start));
-    expect(start, 'the marked transcript in WRITE-A-CLIENT.md').toBeGreaterThan(-1);
-    const steps = block![1].trimEnd().split('\n').map((row, i) => {
-      const m = /^(\S+) → (\S+) +(.*)$/.exec(row);
-      if (!m) throw new Error(`transcript line ${i + 1} is not "FROM → TO   TEXT": ${row}`);
-      return { row: i + 1, from: m[1], to: m[2], text: m[3] };
+    return block![1].trimEnd().split('\n').map((row, i) => {
+      const m = /^(\S+) (→|✕) (\S+) +(.*)$/.exec(row);
+      if (!m) throw new Error(`line ${i + 1} of the transcript after "${marker}" is not "FROM → TO   TEXT" or "WHO ✕ server   …": ${row}`);
+      return { where: `line ${i + 1} after "${marker}"`, from: m[1], drop: m[2] === '✕', to: m[3], text: m[4] };
     });
-    const port = await startServer();
-    const players = new Map<string, { c: LineClient; taken: number }>();
-    for (const { row, from, to, text } of steps) {
-      if (to === 'server') {
-        let p = players.get(from);
-        if (!p) players.set(from, (p = { c: await tcpPlayer(port), taken: 0 }));
-        p.c.send(text);
-        continue;
-      }
-      expect(from, `transcript line ${row}`).toBe('server');
-      const targets = to === 'both' ? [...players.values()] : [players.get(to)];
-      for (const p of targets) {
-        expect(p, `transcript line ${row}: who is ${to}?`).toBeDefined();
-        // Seat keys are random: the transcript shows one, the server sends another.
-        expect(maskKey(await p!.c.next()), `transcript line ${row}, to ${to}`).toBe(maskKey(text));
-        p!.taken++;
-      }
-    }
-    for (const [name, p] of players) {
-      await p.c.closed;
-      expect(p.c.lines.slice(p.taken), `lines to ${name} after the transcript ends`).toEqual([]);
-    }
+  }
+
+  it('has a transcript that a live server produces line for line', async () => {
+    await replay(transcript('replayed against a live server'));
+  });
+
+  it('has a transcript of a seat kept and taken back that a live server produces line for line', async () => {
+    const game = transcript('replayed against a live server');
+    const drop = transcript('replayed against a live server\nby the tests, after the first 20 lines');
+    expect(drop[0], 'the seat transcript starts with a drop').toMatchObject({ drop: true });
+    await replay([...game.slice(0, 20), ...drop]);
   });
 });
+
+interface Step {
+  readonly where: string;
+  readonly from: string;
+  /** `WHO ✕ server`: that player's connection drops. */
+  readonly drop: boolean;
+  readonly to: string;
+  readonly text: string;
+}
+
+/**
+ * Plays the rows against a fresh server with raw TCP players: sends each `X → server`
+ * line, checks each line the server sends. A drop closes that player's connection;
+ * its next line goes on a new one, its `/back KEY` with the key the server really sent.
+ */
+async function replay(steps: Step[]): Promise<void> {
+  const port = await startServer();
+  const players = new Map<string, { c: LineClient; taken: number; key?: string; dropped: boolean }>();
+  const connections: { name: string; c: LineClient; taken: () => number }[] = [];
+  for (const { where, from, drop, to, text } of steps) {
+    if (drop) {
+      expect(players.get(from), `${where}: who is ${from}?`).toBeDefined();
+      players.get(from)!.c.close();
+      players.get(from)!.dropped = true;
+      continue;
+    }
+    if (to === 'server') {
+      let p = players.get(from);
+      if (!p || p.dropped) {
+        const c = await tcpPlayer(port);
+        p = { c, taken: 0, key: p?.key, dropped: false };
+        const current = p;
+        connections.push({ name: from, c, taken: () => current.taken });
+        players.set(from, p);
+      }
+      // Seat keys are random: the transcript shows one, the server sent another.
+      p.c.send(p.key ? text.replace(/^\/back \S+$/, `/back ${p.key}`) : text);
+      continue;
+    }
+    expect(from, where).toBe('server');
+    const targets = to === 'both' ? [...players.values()] : [players.get(to)];
+    for (const p of targets) {
+      expect(p, `${where}: who is ${to}?`).toBeDefined();
+      const line = await p!.c.next();
+      expect(maskKey(line), `${where}, to ${to}`).toBe(maskKey(text));
+      p!.key ??= keyOf(line) ?? undefined;
+      p!.taken++;
+    }
+  }
+  for (const { name, c, taken } of connections) {
+    await c.closed;
+    expect(c.lines.slice(taken()), `lines to ${name} after the transcript ends`).toEqual([]);
+  }
+}
 
 describe('the close codes WRITE-A-CLIENT.md lists, as the gateway sends them', () => {
   async function startGateway(port: number): Promise<string> {
