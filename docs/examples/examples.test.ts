@@ -316,18 +316,26 @@ describe('docs/examples/client_keeps_seat.py: a dropped connection does not cost
     expect(server!.stats()).toMatchObject({ finished: 1, playing: 0 });
   });
 
-  it.skipIf(!python)(`REPLACED: another connection takes the seat; it stops and does not come back${skipped}`, async () => {
+  it.skipIf(!python)(`REPLACED: client.py given "/back KEY" for a name takes the seat over; the first stops and does not come back${skipped}`, async () => {
     const { port, tcp, ex, key } = await seated();
-    const other = await tcpPlayer(port, `/back ${key}`);
-    expect(await other.next()).toBe('You are back as Ex');
+    // WRITE-A-CLIENT.md: the minimal client comes back by hand, the key where the name goes.
+    const other = commandLinePlayer('python3', ['client.py', `/back ${key}`, '127.0.0.1', String(port)], { turn: TURN });
+    expect(await other.until('Turn: Tcp')).toEqual(['You are back as Ex', 'At the table: Tcp, Ex', 'Word: ****', 'Score: Tcp 0, Ex 0', 'Turn: Tcp']);
     expect(await ex.end()).toEqual(['Your seat was taken over by a new connection']);
-    // The new connection plays the seat to the end, never taken back by the example.
     expect(await tcp.waitFor(/ is back$/)).toBe('Ex is back');
+    // The new connection plays the seat to the end, never taken back by the first.
     tcp.send('/letter z');
-    await other.waitFor('/turn');
-    other.send('/word kite');
-    expect(await untilQuit(other)).toContain('Ex 8');
-    expect(other.lines).not.toContain('Your seat was taken over by a new connection');
+    expect(await other.untilTurn()).toEqual(["Letter named: 'z'", 'Word: ****', 'Score: Tcp 0, Ex 0', 'Turn: Ex']);
+    await other.move('/word kite');
+    expect(await other.end()).toEqual([
+      'You earned points: 4',
+      'Congratulations! You won!!!',
+      'Word: kite',
+      'Score: Tcp 0, Ex 8',
+      'The game is over!',
+      'Tcp 0',
+      'Ex 8',
+    ]);
   });
 
   it.skipIf(!python)(`NO_SEAT: back after the game ended, it says the seat is gone and stops${skipped}`, async () => {
@@ -382,10 +390,12 @@ describe('docs/WRITE-A-CLIENT.md and docs/NETWORKING.md', () => {
   });
 
   it('has a transcript of a seat kept and taken back that a live server produces line for line', async () => {
-    const game = transcript('replayed against a live server');
-    const drop = transcript('replayed against a live server\nby the tests, after the first 20 lines');
+    const marker = 'This block, too, is replayed';
+    const after = /after the first (\d+) lines/.exec(guide.slice(guide.indexOf(marker)));
+    expect(after, `"${marker} … after the first N lines" in WRITE-A-CLIENT.md`).not.toBeNull();
+    const drop = transcript(marker);
     expect(drop[0], 'the seat transcript starts with a drop').toMatchObject({ drop: true });
-    await replay([...game.slice(0, 20), ...drop]);
+    await replay([...transcript('replayed against a live server').slice(0, Number(after![1])), ...drop]);
   });
 });
 
