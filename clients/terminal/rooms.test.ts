@@ -4,7 +4,6 @@
  * words and played twice, a watcher, and a connection cut in the middle of a game.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { format, parseAs, type MessageFields, type MessageId } from '../../proto
 import { connectLines, type LineClient } from '../../test/support/line-client.js';
 import { gameServerPerTest } from '../../test/support/game-server.js';
 import { runScript, type TestChild } from '../../test/support/child.js';
+import { cuttableRelay } from '../../test/support/cuttable-relay.js';
 
 const CLIENT = 'clients/terminal/main.ts';
 const game = gameServerPerTest({ players: 2, words: ['data'], lang: 'en', turnSeconds: 0 });
@@ -32,33 +32,6 @@ async function player(port: number): Promise<LineClient> {
   const c = await connectLines(port);
   stops.push(() => c.close());
   return c;
-}
-
-/** A TCP relay in front of the server whose connections the test can cut, as a dropped Wi-Fi would. */
-async function cuttableRelay(target: number): Promise<{ port: number; cut(): void }> {
-  const pairs = new Set<[net.Socket, net.Socket]>();
-  const relay = net.createServer((down) => {
-    const up = net.connect(target, '127.0.0.1');
-    const pair: [net.Socket, net.Socket] = [down, up];
-    pairs.add(pair);
-    for (const s of pair) {
-      s.on('error', () => {});
-      s.on('close', () => {
-        pairs.delete(pair);
-        down.destroy();
-        up.destroy();
-      });
-    }
-    down.pipe(up);
-    up.pipe(down);
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  stops.push(() => new Promise((resolve) => relay.close(resolve)));
-  stops.push(() => pairs.forEach((p) => p.forEach((s) => s.destroy())));
-  return {
-    port: (relay.address() as net.AddressInfo).port,
-    cut: () => pairs.forEach(([down]) => down.resetAndDestroy()),
-  };
 }
 
 describe('the terminal client in rooms, against the real server', () => {
@@ -129,6 +102,7 @@ describe('the terminal client in rooms, against the real server', () => {
   it('a connection cut in the middle of a game: the client reconnects, sends /back KEY, and finishes the game in its seat', async () => {
     const port = await game.start();
     const relay = await cuttableRelay(port);
+    stops.push(() => relay.close());
     const ann = client(['--port', String(relay.port), '--name', 'Ann']);
     const key = parseAs('SEAT_KEY', await ann.stdout.until((l) => parseAs('SEAT_KEY', l) !== null))!.fields.key;
     const bob = await player(port);
