@@ -168,7 +168,7 @@ async function relayPhase(): Promise<RelayRow[]> {
   ];
   if (onPath('websockify')) {
     const port = await freePort();
-    const wsf = track(await startService('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], { cpu, cwd: ROOT, port }));
+    const wsf = await start('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], port);
     targets.push({ name: 'websockify', transport: 'ws-binary', service: wsf, path: '/' });
   } else {
     notes.push('websockify is not on PATH: its rows are missing (Debian: apt-get install websockify).');
