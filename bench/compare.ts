@@ -100,10 +100,10 @@ export interface CompareOptions {
 /** Runs the comparison; the worktree of REF is removed whatever happens. */
 export async function compare(opts: CompareOptions): Promise<Comparison> {
   const git = (...args: string[]) => run('git', ['-C', opts.root, ...args]);
-  const commit = git('rev-parse', '--verify', `${opts.ref}^{commit}`);
   const head = git('rev-parse', '--short', 'HEAD');
   const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-  const refTree = checkout(opts.root, commit, opts.say);
+  const refTree = checkoutRef(opts.root, opts.ref, opts.say);
+  const commit = refTree.commit;
   const loadAverage = os.loadavg();
   try {
     const trees = [
@@ -202,8 +202,18 @@ function describe(s: Sample, scenario: Scenario): string {
   return `${Math.round(s.movesPerSec)} moves/s, ${s.cpuPerMoveUs.toFixed(0)} µs CPU/move, p99 ${s.p99.toFixed(2)} ms, ${kib}`;
 }
 
-/** A detached worktree of `commit` in a temporary folder, with node_modules to run it. */
-function checkout(root: string, commit: string, say: (line: string) => void): { dir: string; remove(): void } {
+/** A checkout of a git ref beside this tree, to run its programs. */
+export interface RefTree {
+  readonly dir: string;
+  /** The full commit id. */
+  readonly commit: string;
+  /** Removes the worktree and its folder. */
+  remove(): void;
+}
+
+/** A detached worktree of `ref` in a temporary folder, with node_modules to run it. */
+export function checkoutRef(root: string, ref: string, say: (line: string) => void): RefTree {
+  const commit = run('git', ['-C', root, 'rev-parse', '--verify', `${ref}^{commit}`]);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'word-guess-compare-'));
   run('git', ['-C', root, 'worktree', 'add', '--detach', dir, commit]);
   const remove = () => {
@@ -222,7 +232,7 @@ function checkout(root: string, commit: string, say: (line: string) => void): { 
     remove();
     throw err;
   }
-  return { dir, remove };
+  return { dir, commit, remove };
 }
 
 /** Runs a command to its end; its trimmed stdout, or an error with its stderr. */

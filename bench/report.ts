@@ -307,7 +307,7 @@ npm run bench -- --only relay,memory,server,rooms,bots,cluster,web   # some of t
 npm run bench -- --only bots # the computer players alone, about a minute; rewrites their section
 npm run bench -- --only rooms # the rooms alone, a few minutes; rewrites their section
 npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby]   # this tree's game server against REF's, side by side
-npm run bench -- --profile server|gateway   # where its CPU goes under load, by function
+npm run bench -- --profile server|gateway [--compare REF]   # where its CPU goes under load, by function
 \`\`\`
 
 All traffic stays on 127.0.0.1. The programs under test run as child processes
