@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,rooms,bots,cluster,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
- * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby] [--markdown]`: the game server
+ * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby,gateway] [--markdown]`: the game server
  * of this tree against REF's, side by side (bench/compare.ts).
  * `npm run bench -- --profile server|gateway [--compare REF] [--quick]`: where that program's
  * CPU goes under load, by function (bench/profile.ts); with --compare, REF's first.
@@ -377,7 +377,7 @@ function machine() {
 async function compareMain(ref: string): Promise<void> {
   const scenarios = (quick ? QUICK_SCENARIOS : FULL_SCENARIOS).filter((s) => flags.scenarios.has(s.kind));
   say(`game server, this tree against ${ref}: ${scenarios.map((s) => s.name).join('; ')}; ${flags.rounds} interleaved round(s) each`);
-  const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, say, track, untrack: (s) => running.delete(s) });
+  const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, helperCpu: pinned ? LOAD_CPU : undefined, say, track, untrack: (s) => running.delete(s) });
   process.stdout.write(formatComparison(result, flags.markdown ? 'markdown' : 'text'));
 }
 
