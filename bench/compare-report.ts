@@ -39,7 +39,15 @@ const IDLE: readonly Measure[] = [
 
 const LOBBY: readonly Measure[] = [{ name: 'CPU µs/move, no sockets', value: (s) => s.cpuPerMoveUs, show: fixed(2) }];
 
-const MEASURES: Record<ScenarioKind, readonly Measure[]> = { flat: PLAYING, paced: PLAYING, idle: IDLE, lobby: LOBBY };
+const GATEWAY: readonly Measure[] = [
+  { name: 'gateway lines/s', value: (s) => s.linesPerSec ?? NaN, show: fixed(0) },
+  { name: 'direct TCP lines/s', value: (s) => s.directLinesPerSec ?? NaN, show: fixed(0) },
+  { name: 'gateway × direct', value: (s) => (s.linesPerSec ?? NaN) / (s.directLinesPerSec ?? NaN), show: fixed(3) },
+  { name: 'gateway CPU µs/line', value: (s) => s.cpuPerLineUs ?? NaN, show: fixed(1) },
+  { name: 'gateway p99 round trip', value: (s) => s.p99, show: fixed(2, ' ms') },
+];
+
+const MEASURES: Record<ScenarioKind, readonly Measure[]> = { flat: PLAYING, paced: PLAYING, idle: IDLE, lobby: LOBBY, gateway: GATEWAY };
 
 /** The comparison as a table: one row per scenario and measure, medians, ratio, and every round. */
 export function comparisonTable(c: Comparison): Table {
@@ -66,10 +74,10 @@ export function formatComparison(c: Comparison, as: 'text' | 'markdown'): string
   const [mine, ref] = c.sides;
   const load = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(', ');
   const lines = [
-    `Game server, side by side: ${mine.label} against ${ref.label}`,
-    `${c.rounds} interleaved round(s) a scenario, the order alternating, each server started fresh.`,
+    `Side by side: ${mine.label} against ${ref.label}`,
+    `${c.rounds} interleaved round(s) a scenario, the order alternating, each program started fresh.`,
     `ratio = this tree's median / ${ref.commit}'s; ratio by round = the median of each round's this tree / ${ref.commit} (the two runs of a round are closest in time).`,
-    c.pinned ? 'Servers pinned to CPU 1, the bots (this tree\'s) to CPU 0.' : 'No CPU pinning (needs taskset and two CPUs).',
+    c.pinned ? 'Programs under test pinned to CPU 1; the load (this tree\'s bots and clients) and the echo server behind the gateway on CPU 0.' : 'No CPU pinning (needs taskset and two CPUs).',
     `Load average (1, 5, 15 min): ${load(c.loadAverage)} at the start, ${load(c.loadAverageAtEnd)} at the end.`,
     'The machine may be shared with other work: single figures drift with it; interleaving makes the drift hit both servers alike, so read the ratios.',
     '',

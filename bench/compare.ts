@@ -1,9 +1,9 @@
 /**
- * `npm run bench -- --compare REF`: the game server of this tree against the one
- * of a git ref, side by side in one run. REF is checked out into a temporary
+ * `npm run bench -- --compare REF`: the game server (and the gateway) of this tree
+ * against those of a git ref, side by side in one run. REF is checked out into a temporary
  * worktree (sharing this tree's node_modules when the lockfiles agree); then, for
- * every scenario, the two servers run in alternate order round after round, each
- * started fresh, under the same bots from this tree. Medians and ratios come out.
+ * every scenario, the two programs run in alternate order round after round, each
+ * started fresh, under the same load from this tree. Medians and ratios come out.
  *
  * The machine may be busy with other work: what one round measures drifts with
  * it, so the rounds are interleaved and the ratio of medians is the figure to read.
@@ -13,13 +13,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { runBots, seatIdlePlayers } from './bots.js';
-import { startGameServer } from './programs.js';
+import { runLineLoad } from './line-load.js';
+import { startEchoProgram, startGameServer, startGatewayProgram } from './programs.js';
 import type { MoveCost } from './move-cost.js';
 import type { Service } from './procs.js';
 import { sleep } from './util.js';
 
-/** Bots flat out; bots that think; players seated who never move; the lobby alone, without sockets (bench/move-cost.ts). */
-export const SCENARIO_KINDS = ['flat', 'paced', 'idle', 'lobby'] as const;
+/**
+ * Bots flat out; bots that think; players seated who never move; the lobby alone,
+ * without sockets (bench/move-cost.ts); the gateway in front of an echo server.
+ */
+export const SCENARIO_KINDS = ['flat', 'paced', 'idle', 'lobby', 'gateway'] as const;
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 /** One load the two servers are measured under. */
@@ -41,6 +45,7 @@ export const FULL_SCENARIOS: readonly Scenario[] = [
   { name: 'think 250 ms, 10 000 players', kind: 'paced', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
   { name: 'idle seated, 10 000 players', kind: 'idle', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
   { name: 'lobby alone, 1 000 players, 400 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 400_000 },
+  { name: 'gateway, C = 50 closed loops', kind: 'gateway', players: 50, thinkMs: null, warmupMs: 300, durationMs: 1500 },
 ];
 
 export const QUICK_SCENARIOS: readonly Scenario[] = [
@@ -48,6 +53,7 @@ export const QUICK_SCENARIOS: readonly Scenario[] = [
   { name: 'think 250 ms, 2 000 players', kind: 'paced', players: 2000, thinkMs: 250, warmupMs: 1000, durationMs: 1500 },
   { name: 'idle seated, 2 000 players', kind: 'idle', players: 2000, thinkMs: null, warmupMs: 0, durationMs: 0 },
   { name: 'lobby alone, 1 000 players, 100 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 100_000 },
+  { name: 'gateway, C = 50 closed loops', kind: 'gateway', players: 50, thinkMs: null, warmupMs: 200, durationMs: 1000 },
 ];
 
 /** What one server did in one round of one scenario. */
@@ -65,7 +71,14 @@ export interface Sample {
   /** (RSS − RSS before any player came) / players connected. */
   readonly rssPerPlayer: number;
   readonly connected: number;
+  /** The gateway: lines relayed a second, its CPU a line, and direct TCP's lines a second in the same round. */
+  readonly linesPerSec?: number;
+  readonly cpuPerLineUs?: number;
+  readonly directLinesPerSec?: number;
 }
+
+/** A sample with nothing measured, for the figures a scenario does not take. */
+const NONE: Sample = { movesPerSec: NaN, cpuPerMoveUs: NaN, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss: NaN, rssPerPlayer: NaN, connected: NaN };
 
 export interface Side {
   readonly label: string;
@@ -91,6 +104,8 @@ export interface CompareOptions {
   readonly rounds: number;
   /** CPU the servers are pinned to (the bots run on another). */
   readonly cpu?: number;
+  /** CPU of the helpers (the echo server behind the gateway), beside the load generator. */
+  readonly helperCpu?: number;
   readonly say: (line: string) => void;
   /** Every server started is handed here first, so an interrupt can stop it. */
   readonly track: (service: Service) => Service;
@@ -100,10 +115,10 @@ export interface CompareOptions {
 /** Runs the comparison; the worktree of REF is removed whatever happens. */
 export async function compare(opts: CompareOptions): Promise<Comparison> {
   const git = (...args: string[]) => run('git', ['-C', opts.root, ...args]);
-  const commit = git('rev-parse', '--verify', `${opts.ref}^{commit}`);
   const head = git('rev-parse', '--short', 'HEAD');
   const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-  const refTree = checkout(opts.root, commit, opts.say);
+  const refTree = checkoutRef(opts.root, opts.ref, opts.say);
+  const commit = refTree.commit;
   const loadAverage = os.loadavg();
   try {
     const trees = [
@@ -138,6 +153,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
 /** One fresh server of one tree under one scenario. */
 async function measure(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
   if (scenario.kind === 'lobby') return measureLobby(root, scenario.moves ?? 100_000, opts);
+  if (scenario.kind === 'gateway') return measureGateway(root, scenario, opts);
   const server = opts.track(await startGameServer(scenario.players, { root, cpu: opts.cpu }));
   try {
     await sleep(300);
@@ -147,7 +163,7 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
       await sleep(1000);
       const rss = server.rss();
       await seats.close();
-      return { movesPerSec: NaN, cpuPerMoveUs: NaN, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss, rssPerPlayer: (rss - baseline) / seats.held, connected: seats.held };
+      return { ...NONE, rss, rssPerPlayer: (rss - baseline) / seats.held, connected: seats.held };
     }
     let cpu0 = { user: 0, system: 0 };
     let cpu1 = cpu0;
@@ -192,18 +208,59 @@ function measureLobby(root: string, moves: number, opts: CompareOptions): Sample
   const script = path.join(opts.root, 'bench', 'move-cost.ts');
   const args = ['--import', 'tsx', script, '--root', root, '--moves', String(moves)];
   const cost = JSON.parse(opts.cpu === undefined ? run(process.execPath, args, opts.root) : run('taskset', ['-c', String(opts.cpu), process.execPath, ...args], opts.root)) as MoveCost;
-  return { movesPerSec: NaN, cpuPerMoveUs: cost.cpuPerMoveUs, systemPerMoveUs: NaN, serverCpu: NaN, botsCpu: NaN, p50: NaN, p99: NaN, rss: NaN, rssPerPlayer: NaN, connected: NaN };
+  return { ...NONE, cpuPerMoveUs: cost.cpuPerMoveUs };
+}
+
+/**
+ * The gateway of the tree at `root` in front of this tree's echo server, and, just
+ * before, direct TCP to an echo server on the gateway's CPU: the gateway's lines a
+ * second against direct TCP's at the same moment.
+ */
+async function measureGateway(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
+  const load = { clients: scenario.players, window: 1, warmupMs: scenario.warmupMs, durationMs: scenario.durationMs, connectTimeoutMs: 30_000 };
+  const direct = opts.track(await startEchoProgram({ root: opts.root, cpu: opts.cpu }));
+  const echo = opts.track(await startEchoProgram({ root: opts.root, cpu: opts.helperCpu }));
+  const services = [direct, echo];
+  try {
+    const d = await runLineLoad({ transport: 'tcp', port: direct.port, ...load });
+    const gateway = opts.track(await startGatewayProgram(echo.port, 1000, { root, cpu: opts.cpu }));
+    services.push(gateway);
+    let cpu0 = 0;
+    let cpu1 = 0;
+    const g = await runLineLoad({
+      transport: 'ws-text',
+      port: gateway.port,
+      path: '/ws',
+      ...load,
+      onMeasure: (phase) => (phase === 'start' ? (cpu0 = gateway.cpu()) : (cpu1 = gateway.cpu())),
+    });
+    return { ...NONE, p50: g.p50, p99: g.p99, linesPerSec: g.linesPerSec, cpuPerLineUs: ((cpu1 - cpu0) / g.lines) * 1e6, directLinesPerSec: d.linesPerSec, connected: g.connected };
+  } finally {
+    for (const s of services) opts.untrack(s);
+    await Promise.all(services.map((s) => s.stop()));
+  }
 }
 
 function describe(s: Sample, scenario: Scenario): string {
   const kib = `${(s.rssPerPlayer / 1024).toFixed(1)} KiB/player`;
   if (scenario.kind === 'lobby') return `${s.cpuPerMoveUs.toFixed(2)} µs CPU/move`;
+  if (scenario.kind === 'gateway') return `${Math.round(s.linesPerSec ?? NaN)} lines/s (direct TCP ${Math.round(s.directLinesPerSec ?? NaN)}), ${(s.cpuPerLineUs ?? NaN).toFixed(1)} µs CPU/line`;
   if (scenario.kind === 'idle') return `${s.connected} seated, RSS ${(s.rss / 2 ** 20).toFixed(0)} MiB, ${kib}`;
   return `${Math.round(s.movesPerSec)} moves/s, ${s.cpuPerMoveUs.toFixed(0)} µs CPU/move, p99 ${s.p99.toFixed(2)} ms, ${kib}`;
 }
 
-/** A detached worktree of `commit` in a temporary folder, with node_modules to run it. */
-function checkout(root: string, commit: string, say: (line: string) => void): { dir: string; remove(): void } {
+/** A checkout of a git ref beside this tree, to run its programs. */
+export interface RefTree {
+  readonly dir: string;
+  /** The full commit id. */
+  readonly commit: string;
+  /** Removes the worktree and its folder. */
+  remove(): void;
+}
+
+/** A detached worktree of `ref` in a temporary folder, with node_modules to run it. */
+export function checkoutRef(root: string, ref: string, say: (line: string) => void): RefTree {
+  const commit = run('git', ['-C', root, 'rev-parse', '--verify', `${ref}^{commit}`]);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'word-guess-compare-'));
   run('git', ['-C', root, 'worktree', 'add', '--detach', dir, commit]);
   const remove = () => {
@@ -222,7 +279,7 @@ function checkout(root: string, commit: string, say: (line: string) => void): { 
     remove();
     throw err;
   }
-  return { dir, remove };
+  return { dir, commit, remove };
 }
 
 /** Runs a command to its end; its trimmed stdout, or an error with its stderr. */

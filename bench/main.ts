@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,rooms,bots,cluster,web] [--docs | --no-docs]`
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
- * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby] [--markdown]`: the game server
+ * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby,gateway] [--markdown]`: the game server
  * of this tree against REF's, side by side (bench/compare.ts).
- * `npm run bench -- --profile server|gateway [--quick]`: where that program's CPU goes
- * under load, by function (bench/profile.ts).
+ * `npm run bench -- --profile server|gateway [--compare REF] [--quick]`: where that program's
+ * CPU goes under load, by function (bench/profile.ts); with --compare, REF's first.
  *
  * Runs every benchmark in one go on loopback, prints a table (or JSON with
  * --json), and, for a full run, writes docs/BENCHMARKS.md and docs/benchmarks.svg
@@ -24,7 +24,7 @@ import { idlePool } from './idle.js';
 import { runLineLoad, type Transport } from './line-load.js';
 import { canPin, onPath, pinSelf, startService, type Service } from './procs.js';
 import { freePort } from '../node/free-port.js';
-import { compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, type ScenarioKind } from './compare.js';
+import { checkoutRef, compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, type ScenarioKind } from './compare.js';
 import { formatComparison } from './compare-report.js';
 import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
 import { profileGateway, profileServer } from './profile.js';
@@ -91,7 +91,7 @@ const QUICK: Plan = {
 const USAGE =
   `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]\n` +
   `       npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios ${SCENARIO_KINDS.join(',')}] [--markdown]\n` +
-  '       npm run bench -- --profile server|gateway [--quick]';
+  '       npm run bench -- --profile server|gateway [--compare REF] [--quick]';
 const parsePhases: flag.Parse<Set<Phase>> = (raw, name) => {
   const phases = raw.split(',');
   for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')} (got "${p}")`);
@@ -168,7 +168,7 @@ async function relayPhase(): Promise<RelayRow[]> {
   ];
   if (onPath('websockify')) {
     const port = await freePort();
-    const wsf = track(await startService('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], { cpu, cwd: ROOT, port }));
+    const wsf = await start('websockify', 'websockify', [`127.0.0.1:${port}`, `127.0.0.1:${echo.port}`], port);
     targets.push({ name: 'websockify', transport: 'ws-binary', service: wsf, path: '/' });
   } else {
     notes.push('websockify is not on PATH: its rows are missing (Debian: apt-get install websockify).');
@@ -377,22 +377,30 @@ function machine() {
 async function compareMain(ref: string): Promise<void> {
   const scenarios = (quick ? QUICK_SCENARIOS : FULL_SCENARIOS).filter((s) => flags.scenarios.has(s.kind));
   say(`game server, this tree against ${ref}: ${scenarios.map((s) => s.name).join('; ')}; ${flags.rounds} interleaved round(s) each`);
-  const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, say, track, untrack: (s) => running.delete(s) });
+  const result = await compare({ ref, root: ROOT, scenarios, rounds: flags.rounds, cpu, helperCpu: pinned ? LOAD_CPU : undefined, say, track, untrack: (s) => running.delete(s) });
   process.stdout.write(formatComparison(result, flags.markdown ? 'markdown' : 'text'));
 }
 
-/** `--profile server|gateway`: one program under load with node's CPU profiler. */
-async function profileMain(what: 'server' | 'gateway'): Promise<void> {
+/** `--profile server|gateway [--compare REF]`: one program under load with node's CPU profiler; REF's first, then this tree's. */
+async function profileMain(what: 'server' | 'gateway', ref: string | undefined): Promise<void> {
   const durationMs = quick ? 2000 : 8000;
   say(`profiling the ${what} for ${durationMs / 1000} s under ${what === 'server' ? '1 000 bots flat out' : 'C = 50 closed loops'}`);
-  const opts = { root: ROOT, cpu, helperCpu: pinned ? LOAD_CPU : undefined, durationMs, say, track, untrack: (s: Service) => running.delete(s) };
-  const run = what === 'server' ? await profileServer(opts) : await profileGateway(opts);
-  process.stdout.write(`${what}: ${run.load}\nprofile: ${run.file}\n${run.report}`);
+  const refTree = ref === undefined ? undefined : checkoutRef(ROOT, ref, say);
+  const trees = [...(refTree ? [{ label: `${ref} (${refTree.commit.slice(0, 7)})`, root: refTree.dir }] : []), { label: 'this tree', root: ROOT }];
+  try {
+    for (const tree of trees) {
+      const opts = { root: tree.root, cpu, helperCpu: pinned ? LOAD_CPU : undefined, durationMs, say, track, untrack: (s: Service) => running.delete(s) };
+      const run = what === 'server' ? await profileServer(opts) : await profileGateway(opts);
+      process.stdout.write(`${what} of ${tree.label}: ${run.load}\nprofile: ${run.file}\n${run.report}\n`);
+    }
+  } finally {
+    refTree?.remove();
+  }
 }
 
 async function main(): Promise<void> {
+  if (flags.profile !== undefined) return profileMain(flags.profile, flags.compare);
   if (flags.compare !== undefined) return compareMain(flags.compare);
-  if (flags.profile !== undefined) return profileMain(flags.profile);
   say(`word-guess bench (${quick ? 'quick' : 'full'} run); ${pinned ? `load generator pinned to CPU 0, programs under test to CPU ${SERVICE_CPU}` : 'no CPU pinning (needs taskset and two CPUs)'}`);
   let web: Results['web'] = { ok: false, reason: 'not measured in this run' };
   let relay: RelayRow[] = [];

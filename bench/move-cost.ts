@@ -38,7 +38,9 @@ export async function measureMoveCost(root: string, moves: number): Promise<Move
   // A fixed sequence of words, the same for every tree.
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
 
+  // Players to move, oldest first: toMove[head..] (shift() would move the whole array each time).
   const toMove: string[] = [];
+  let head = 0;
   const quit: string[] = [];
   const lobby: LobbyLike = new lobbyModule.Lobby({
     playersPerTable: TABLE,
@@ -77,8 +79,9 @@ export async function measureMoveCost(root: string, moves: number): Promise<Move
   let games = 0;
   const play = (count: number) => {
     for (let done = 0; done < count; ) {
-      const player = toMove.shift();
-      if (player === undefined) throw new Error('no player has the move: the lobby stalled');
+      if (head === toMove.length) throw new Error('no player has the move: the lobby stalled');
+      const player = toMove[head++];
+      if (head > 1024) (toMove.splice(0, head), (head = 0));
       const table = triedAt.get(player)!;
       let i = 0;
       while (i < LETTERS.length && table.tried & (1 << i)) i++;

@@ -14,7 +14,8 @@ export interface ProgramRun {
   readonly nodeArgs?: readonly string[];
 }
 
-const LISTENING = /listening on (?:http:\/\/)?\S*?:(\d+)/;
+/** The line a program under test prints once it listens; group 1 is the port. */
+export const LISTENING = /listening on (?:http:\/\/)?\S*?:(\d+)/;
 
 /** Starts `node --import tsx SCRIPT ARGS` in the tree; resolves once it says where it listens. */
 export function startProgram(name: string, script: string, args: readonly string[], run: ProgramRun): Promise<Service> {

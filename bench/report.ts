@@ -317,8 +317,8 @@ npm run -s bench -- --json   # the same figures as JSON on stdout (-s: no npm ba
 npm run bench -- --only relay,memory,server,rooms,bots,cluster,web   # some of the parts
 npm run bench -- --only bots # the computer players alone, about a minute; rewrites their section
 npm run bench -- --only rooms # the rooms alone, a few minutes; rewrites their section
-npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby]   # this tree's game server against REF's, side by side
-npm run bench -- --profile server|gateway   # where its CPU goes under load, by function
+npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby,gateway]   # this tree's server and gateway against REF's, side by side
+npm run bench -- --profile server|gateway [--compare REF]   # where its CPU goes under load, by function
 \`\`\`
 
 All traffic stays on 127.0.0.1. The programs under test run as child processes

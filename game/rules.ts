@@ -55,19 +55,26 @@ const DOTTED_CAPITAL_I = /\u0130/g;
 // σ has two lower-case forms; the final ς is the same letter (both are Σ).
 const FINAL_SIGMA = /\u03c2/g;
 
+// Printable ASCII is already NFC and holds no İ: of the steps below, only lower case and the backtick apply.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Normalises text for comparison: NFC, lower case (İ to i), one apostrophe. */
 export function normalize(text: string): string {
+  // A move is normalised every time: most are ASCII, and NFC alone costs more than the rest.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, "'");
   return text.normalize('NFC').replace(DOTTED_CAPITAL_I, 'i').toLowerCase().replace(APOSTROPHES, "'");
 }
 
 /** What normalised letters and words are compared by: the final ς is σ. The word is still shown as spelled. */
 export function fold(text: string): string {
-  return text.replace(FINAL_SIGMA, 'σ');
+  return text.includes('\u03c2') ? text.replace(FINAL_SIGMA, 'σ') : text;
 }
+
+const LETTER = /^\p{L}$/u;
 
 /** Whether a single code point is a letter (and so is guessed, scored and masked). */
 export function isLetter(char: string): boolean {
-  return /^\p{L}$/u.test(char);
+  return LETTER.test(char);
 }
 
 /** How many letters a word has (an apostrophe or a hyphen is no letter): the winner's bonus. */
@@ -115,7 +122,9 @@ export function newGame(word: string, players: readonly PlayerId[]): GameState {
 
 /** The word as players see it: hidden letters as `*`. */
 export function mask(state: GameState): string {
-  return state.chars.map((c, i) => (state.open[i] ? c : HIDDEN)).join('');
+  let shown = '';
+  for (let i = 0; i < state.chars.length; i++) shown += state.open[i] ? state.chars[i] : HIDDEN;
+  return shown;
 }
 
 /** The whole word. */

@@ -35,6 +35,8 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 const LEADING_MARKS = /^\p{M}+/u;
 const TRAILING_JOINERS = /[\u200c\u200d]+$/u;
 const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Already NFC, without joiners, selectors or marks: the shape of most names, checked for first.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Always removed: default-ignorable code points other than the four kinds above, and the blank. */
 function alwaysRemoved(c: string): boolean {
@@ -87,6 +89,8 @@ export function cleanName(text: string): string {
  * (a letter under a pile of marks) is cut inside, keeping its base.
  */
 export function cutToGraphemes(text: string, max: number): string {
+  // Printable ASCII (most names): each character is a grapheme of its own, and none is a joiner.
+  if (PRINTABLE_ASCII.test(text)) return text.slice(0, max).trimEnd();
   let out = '';
   let count = 0;
   for (const { segment } of SEGMENTER.segment(text)) {
@@ -104,6 +108,7 @@ export function cutToGraphemes(text: string, max: number): string {
 
 /** What names are compared by: the name without the joiners and selectors it may keep, in NFC. */
 export function nameKey(name: string): string {
+  if (PRINTABLE_ASCII.test(name)) return name;
   return [...name].filter((c) => !JOINER.test(c) && !SELECTOR.test(c)).join('').normalize('NFC');
 }
 
