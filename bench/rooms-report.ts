@@ -296,11 +296,17 @@ const STARVED = 0.9;
 function starvedWords(r: RoomsResult): string {
   const starved = starvedRounds(r);
   if (starved.length === 0) return '';
-  const which = starved.map((g) => `round ${g.round} ${g.kind === 'rooms' ? 'rooms' : 'public'}`).join(', ');
+  const rounds = [...new Set(starved.map((g) => g.round))].map((n) => {
+    const kinds = starved.filter((g) => g.round === n);
+    return kinds.length > 1 ? `${n}` : `${n} (${kinds[0].kind})`;
+  });
+  const which = rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds.slice(0, -1).join(', ')} and ${rounds.at(-1)}`;
   return `
 
-Where a kind made under ${Math.round(STARVED * 100)} % of the ${num(paceMovesPerSec(r.plan))} moves a second the pace asks for (${which}), its
-players and server both used little CPU yet moved slowly: other work on the machine held the
-CPUs, and such a round's latencies say more about the machine than about
-rooms or tables. The medians take every round as it came.`;
+In ${which}, fewer than ${Math.round(STARVED * 100)} % of the ${num(paceMovesPerSec(r.plan))} moves a second the pace asks for were made,
+while the players and the servers used little CPU: other work on the machine held the CPUs
+(a process ready to run waited for one), and the absolute latencies of such a round are the
+machine's more than the server's; the game server section's paced rows show what the same
+bots see on a quieter machine. Both kinds met the same bursts, so the ratios still compare
+them. The medians take every round as it came.`;
 }

@@ -200,7 +200,7 @@ describe('rooms report', () => {
     expect(starvedRounds(rooms)).toEqual([]);
     const starved = { ...rooms, games: rooms.games.map((g) => (g.round === 2 && g.kind === 'public tables' ? { ...g, movesPerSec: 500 } : g)) };
     expect(starvedRounds(starved).map((g) => `${g.round} ${g.kind}`)).toEqual(['2 public tables']);
-    expect(roomsSection(starved, '2026-01-01')).toContain('(round 2 public)');
+    expect(roomsSection(starved, '2026-01-01')).toContain('In round 2 (public tables), fewer than 90 %');
     const page = '# Benchmarks\n\n## Game server\n\nold\n\n## Computer players\n\nbots\n';
     expect(spliceSection(page, section, '## Computer players')).toBe(`# Benchmarks\n\n## Game server\n\nold\n\n${section}\n## Computer players\n\nbots\n`);
 
