@@ -272,7 +272,10 @@ accepted and closed, three lines in, six out (ROOM_OPENED, JOINED, PLAYERS, SEAT
 }
 
 function gamesWords(r: RoomsResult, c: GamesComparison): string {
-  const verdict = c.p99Ratio <= P99_TOLERANCE ? 'as at public tables' : 'above the public tables\'';
+  const verdict =
+    c.p99Ratio <= P99_TOLERANCE
+      ? `as at public tables: the target ("p99 move → broadcast as today's tables", read as a median ratio of at most ${P99_TOLERANCE}, the spread between paired rounds on this machine) is met`
+      : `above the public tables': the target ("p99 move → broadcast as today's tables", read as a median ratio of at most ${P99_TOLERANCE}) is NOT met`;
   return `Rooms of ${r.plan.seats} made ${num(c.rooms.movesPerSec)} moves/s against the public tables' ${num(c.tables.movesPerSec)} (${c.movesRatio.toFixed(2)}×), with a p99
 from move to broadcast of ${ms(c.rooms.p99)} against ${ms(c.tables.p99)}: ${c.p99Ratio.toFixed(2)}× (median of the rounds' ratios),
 ${verdict}. The server spent ${c.rooms.cpuPerMoveUs.toFixed(0)} µs of CPU a move in rooms and ${c.tables.cpuPerMoveUs.toFixed(0)} µs at public tables
