@@ -32,8 +32,10 @@ export interface GamesComparison {
   /** Per round, rooms ÷ public tables of the same round. */
   readonly p99Ratios: number[];
   readonly p99Ratio: number;
+  readonly p50Ratio: number;
   readonly movesRatio: number;
   readonly cpuRatio: number;
+  readonly rssRatio: number;
 }
 
 /** The middle value (the mean of the two middle ones for an even count); NaN for none. */
@@ -54,7 +56,7 @@ export function compareGames(games: readonly RoomsGamesRound[]): GamesComparison
     const m = (k: keyof GamesMedians & keyof RoomsGamesRound) => median(rows.map((r) => r[k] as number));
     return { rounds: rows.length, movesPerSec: m('movesPerSec'), gamesPerSec: m('gamesPerSec'), p50: m('p50'), p99: m('p99'), max: m('max'), serverCpu: m('serverCpu'), cpuPerMoveUs: m('cpuPerMoveUs'), rss: m('rss') };
   };
-  const ratios = (k: 'p99' | 'movesPerSec' | 'cpuPerMoveUs') =>
+  const ratios = (k: 'p99' | 'p50' | 'movesPerSec' | 'cpuPerMoveUs' | 'rss') =>
     rooms.map((r) => {
       const t = tables.find((x) => x.round === r.round);
       return t ? r[k] / t[k] : NaN;
@@ -65,8 +67,10 @@ export function compareGames(games: readonly RoomsGamesRound[]): GamesComparison
     tables: medians(tables),
     p99Ratios,
     p99Ratio: median(p99Ratios),
+    p50Ratio: median(ratios('p50')),
     movesRatio: median(ratios('movesPerSec')),
     cpuRatio: median(ratios('cpuPerMoveUs')),
+    rssRatio: median(ratios('rss')),
   };
 }
 
@@ -130,16 +134,16 @@ function gamesTable(games: readonly RoomsGamesRound[]): Table {
 }
 
 function comparisonTable(c: GamesComparison): Table {
-  const row = (what: string, a: number, b: number, f: (v: number) => string) => [what, f(a), f(b), (a / b).toFixed(2)];
+  const row = (what: string, a: number, b: number, ratio: number, f: (v: number) => string) => [what, f(a), f(b), ratio.toFixed(2)];
   return {
-    head: ['median', 'rooms', 'public tables', 'rooms ÷ public'],
+    head: ['median of the rounds', 'rooms', 'public tables', 'rooms ÷ public'],
     right: [false, true, true, true],
     rows: [
-      ['p99 move → WORD', ms(c.rooms.p99), ms(c.tables.p99), `${c.p99Ratio.toFixed(2)} (rounds: ${c.p99Ratios.map((x) => x.toFixed(2)).join(', ')})`],
-      row('p50 move → WORD', c.rooms.p50, c.tables.p50, ms),
-      [...row('moves/s', c.rooms.movesPerSec, c.tables.movesPerSec, num).slice(0, 3), c.movesRatio.toFixed(2)],
-      [...row('server CPU a move', c.rooms.cpuPerMoveUs, c.tables.cpuPerMoveUs, (v) => `${v.toFixed(0)} µs`).slice(0, 3), c.cpuRatio.toFixed(2)],
-      row('server RSS', c.rooms.rss, c.tables.rss, mib),
+      [...row('p99 move → WORD', c.rooms.p99, c.tables.p99, c.p99Ratio, ms).slice(0, 3), `${c.p99Ratio.toFixed(2)} (rounds: ${c.p99Ratios.map((x) => x.toFixed(2)).join(', ')})`],
+      row('p50 move → WORD', c.rooms.p50, c.tables.p50, c.p50Ratio, ms),
+      row('moves/s', c.rooms.movesPerSec, c.tables.movesPerSec, c.movesRatio, num),
+      row('server CPU a move', c.rooms.cpuPerMoveUs, c.tables.cpuPerMoveUs, c.cpuRatio, (v) => `${v.toFixed(0)} µs`),
+      row('server RSS', c.rooms.rss, c.tables.rss, c.rssRatio, mib),
     ],
   };
 }
@@ -241,7 +245,8 @@ small part of it at this pace), their players in the bench process (CPU 0), and 
 measured intervals start together after a ${(p.warmupMs / 1000).toFixed(0)} s warm-up and last ${(p.durationMs / 1000).toFixed(0)} s: on a machine shared
 with other work, a burst of that work hits both alike, where measuring one after the other
 would hand it to whichever ran then. ${p.rounds} round${p.rounds === 1 ? '' : 's'}, each with fresh servers; the ratio rooms ÷
-public tables is taken within each round, then its median across rounds. "Bench CPU" is
+public tables is taken within each round, then its median across rounds (so it need not
+equal the ratio of the two medians beside it). "Bench CPU" is
 the bench process, both kinds' players together.
 
 ${r.games.length ? md(gamesTable(r.games)) : 'Not measured in this run.'}
