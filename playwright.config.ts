@@ -12,7 +12,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // The failures again as the last lines, after the list's summary and the HTML report's hint.
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }], ['./test/support/playwright-failures-last.ts']],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',

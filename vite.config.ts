@@ -21,6 +21,8 @@ export default defineConfig({
     root: repoRoot,
     include: ['protocol/**/*.test.ts', 'game/**/*.test.ts', 'server/**/*.test.ts', 'node/**/*.test.ts', 'clients/**/*.test.ts', 'palindrome/**/*.test.ts', 'gateway/**/*.test.ts', 'web/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'docs/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', 'dist/**'],
+    // The default report, then the failures again as the last lines of the run.
+    reporters: ['default', './test/support/vitest-failures-last.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -243,11 +243,23 @@ describe('close paths', () => {
 });
 
 describe('heartbeat', () => {
+  it('beats on its own every heartbeatMs', async () => {
+    const server = await lineServer();
+    const { url } = await gatewayFor(server.port, { heartbeatMs: 20 });
+    const client = await open(url);
+    await new Promise((resolve) => client.ws.once('ping', resolve));
+  });
+
+  // The tests below beat by hand (heartbeatMs 0), so a slow machine cannot make a pong late.
   it('terminates a peer that does not answer pings, and ends its TCP connection', async () => {
     const server = await lineServer();
-    const { gw, url } = await gatewayFor(server.port, { heartbeatMs: 50 });
+    const { gw, url } = await gatewayFor(server.port, { heartbeatMs: 0 });
     const client = await open(url, { autoPong: false });
     const peer = await server.nextPeer();
+    const pinged = new Promise((resolve) => client.ws.once('ping', resolve));
+    gw.heartbeat();
+    await pinged;
+    gw.heartbeat(); // no pong since the last ping
     expect((await client.closed).code).toBe(1006); // cut without a closing handshake
     await peer.ended;
     await expectNothingHeld(gw);
@@ -256,12 +268,19 @@ describe('heartbeat', () => {
   it('keeps a peer that answers pings', async () => {
     const echo = await startEchoServer();
     stops.push(() => echo.close());
-    const { gw, url } = await gatewayFor(echo.port, { heartbeatMs: 20 });
+    const { gw, url } = await gatewayFor(echo.port, { heartbeatMs: 0 });
     const client = await open(url);
-    // Five pings answered means at least four checks found the pong.
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => client.ws.once('ping', resolve));
-    client.send('still here');
-    expect(await client.next()).toBe('still here');
+    for (let i = 0; i < 5; i++) {
+      const pinged = new Promise((resolve) => client.ws.once('ping', resolve));
+      gw.heartbeat();
+      await pinged;
+      // The pong left before this line, so once the line is back the gateway has read the pong.
+      client.send(`still here ${i}`);
+      expect(await client.next()).toBe(`still here ${i}`);
+    }
+    gw.heartbeat();
     expect(gw.stats().connections).toBe(1);
+    client.send('after the checks');
+    expect(await client.next()).toBe('after the checks');
   });
 });

@@ -75,6 +75,8 @@ export interface Gateway {
   stats(): GatewayStats;
   /** Resolves once no pair is open (at once if none is). */
   whenIdle(): Promise<void>;
+  /** One beat of the heartbeat, as every heartbeatMs: cuts each pair that did not answer the last ping, pings the rest. */
+  heartbeat(): void;
   /** Stops accepting, closes WebSockets with 1001, ends TCP connections; resolves when all are gone. */
   close(): Promise<void>;
 }
@@ -198,12 +200,10 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   }
 
   const heartbeatMs = opts.heartbeatMs ?? 30_000;
-  const heartbeat =
-    heartbeatMs > 0
-      ? setInterval(() => {
-          for (const bridge of bridges.keys()) bridge.ping();
-        }, heartbeatMs)
-      : undefined;
+  const beat = (): void => {
+    for (const bridge of bridges.keys()) bridge.ping();
+  };
+  const heartbeat = heartbeatMs > 0 ? setInterval(beat, heartbeatMs) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -253,6 +253,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       return stats;
     },
     whenIdle,
+    heartbeat: beat,
     close() {
       closing ??= shutdown();
       return closing;

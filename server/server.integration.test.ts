@@ -9,6 +9,7 @@ import { format, formatScores, type Lang, type MessageFields, type MessageId } f
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest, untilQuit } from '../test/support/game-server.js';
 import { eventually } from '../test/support/eventually.js';
+import { FakeClock } from '../test/support/fake-clock.js';
 import { SOME_KEY, maskKeys } from '../test/support/seat-keys.js';
 
 // §1–§4 as they stand: a dropped player leaves at once (seat grace 0). Kept seats: seats.test.ts.
@@ -184,9 +185,12 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
     });
 
     it('a player who does not move within turnSeconds: TIMEOUT to all, the turn passes', async () => {
-      const port = await start(lang, { turnSeconds: 1 });
+      // The turn clock runs by hand: Ann's turn ends when the test says, and Bob's cannot end before Ann moves again.
+      const clock = new FakeClock();
+      const port = await start(lang, { turnSeconds: 1, clock });
       const [ann, bob] = await seat(port, ['Ann', 'Bob']);
       await ann.waitFor('/turn');
+      clock.advance(1000);
       for (const c of [ann, bob]) {
         await c.waitFor(m('TIMEOUT', { name: 'Ann' }));
         expect(await c.next()).toBe(m('TURN_OF', { name: 'Bob' }));
@@ -253,7 +257,8 @@ describe.each(['en', 'uk'] as const)('the game server (--lang %s)', (lang) => {
     });
 
     it('greets a silent client (WELCOME, HOW_TO_PLAY), and never one that sent its name at once', async () => {
-      const port = await start(lang, { greetAfterMs: 20 });
+      // Real timers: half a second is room enough for Ann's name to be read on a busy machine.
+      const port = await start(lang, { greetAfterMs: 500 });
       const ann = await player(port, 'Ann');
       const silent = await player(port);
       expect(await silent.next()).toBe(m('WELCOME'));
