@@ -4,21 +4,16 @@
  * players (CRLF line ends) reach two different processes and play one game; each
  * process sees the player's own address, not HAProxy's.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { createGameServer, type GameServer } from '../server.js';
-import { startRedis, type TestRedis } from '../../test/support/redis.js';
+import { clusterPerTest } from '../../test/support/cluster.js';
 import { startHaproxy, type TestHaproxy } from '../../test/support/haproxy.js';
 import { lineQueue, type LineQueue } from '../../test/support/lines.js';
 import { format, type MessageFields, type MessageId } from '../../protocol/catalog.js';
 
 const m = <Id extends MessageId>(id: Id, fields?: MessageFields<Id>) => format('en', id, fields);
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
+const cluster = clusterPerTest();
 
 const stops: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -35,24 +30,8 @@ async function telnet(port: number, from: string): Promise<LineQueue & { type(li
 
 describe('HAProxy in front of two processes', () => {
   it('spreads telnet players over both; they play one game; each process logs the player by its own address', async () => {
-    const logs: string[][] = [[], []];
-    const servers: GameServer[] = [];
-    for (const log of logs) {
-      const server = await createGameServer({
-        host: '127.0.0.1',
-        port: 0,
-        players: 2,
-        words: ['data'],
-        lang: 'en',
-        turnSeconds: 0,
-        greetAfterMs: 60_000,
-        cluster: { redis: redis.url, heartbeatMs: 100 },
-        log: (l) => log.push(l),
-      });
-      servers.push(server);
-      stops.push(() => server.close());
-    }
-    const haproxy: TestHaproxy = await startHaproxy(servers.map((s) => s.address().port));
+    const { ports, logs } = await cluster.start(2);
+    const haproxy: TestHaproxy = await startHaproxy(ports);
     stops.push(() => haproxy.stop());
 
     const ann = await telnet(haproxy.port, '127.0.0.2');

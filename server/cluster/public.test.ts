@@ -3,66 +3,20 @@
  * either sit at the one public table that is filling, so two players who reach two
  * different servers play each other; moves pass through the relay in order.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGameServer, type GameServer, type GameServerOptions } from '../server.js';
-import { connectLines, type LineClient } from '../../test/support/line-client.js';
-import { startRedis, type TestRedis } from '../../test/support/redis.js';
+import { describe, expect, it } from 'vitest';
+import { clusterPerTest } from '../../test/support/cluster.js';
 import { format, type MessageFields, type MessageId } from '../../protocol/catalog.js';
 
 const m = <Id extends MessageId>(id: Id, fields?: MessageFields<Id>) => format('en', id, fields);
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
-
-const servers: GameServer[] = [];
-const clients: LineClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-let clusters = 0;
-/** `n` servers sharing one Redis under a fresh key prefix. */
-async function cluster(n: number, extra: Partial<GameServerOptions> = {}): Promise<{ ports: number[]; logs: string[][] }> {
-  const prefix = `c${++clusters}:`;
-  const ports: number[] = [];
-  const logs: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const log: string[] = [];
-    const server = await createGameServer({
-      host: '127.0.0.1',
-      port: 0,
-      players: 2,
-      words: ['data'],
-      lang: 'en',
-      turnSeconds: 0,
-      greetAfterMs: 60_000,
-      cluster: { redis: redis.url, prefix, heartbeatMs: 100 },
-      log: (l) => log.push(l),
-      ...extra,
-    });
-    servers.push(server);
-    ports.push(server.address().port);
-    logs.push(log);
-  }
-  return { ports, logs };
-}
-
-async function player(port: number, name: string): Promise<LineClient> {
-  const c = await connectLines(port, name);
-  clients.push(c);
-  return c;
-}
+const cluster = clusterPerTest();
 
 describe('public tables across processes', () => {
   it('two players who reach two servers play one game, line for line as on one server', async () => {
-    const { ports, logs } = await cluster(2);
-    const ann = await player(ports[0], 'Ann');
+    const { ports, logs } = await cluster.start(2);
+    const ann = await cluster.player(ports[0], 'Ann');
     await ann.waitFor(m('WAITING', { k: 1, n: 2 }));
-    const bob = await player(ports[1], 'Bob');
+    const bob = await cluster.player(ports[1], 'Bob');
     const annLines = [m('JOINED', { name: 'Bob' }), m('STARTED'), m('WORD', { mask: '****' }), m('TURN_OF', { name: 'Ann' }), '/turn'];
     for (const line of annLines) expect(await ann.next()).toBe(line);
     // The newcomer alone gets PLAYERS and its SEAT_KEY right after JOINED (PROTOCOL.md §8.3), through the relay too.
@@ -82,21 +36,21 @@ describe('public tables across processes', () => {
     await bob.closed;
     // Bob reached the second server, which relayed him to the first.
     expect(logs[1].some((l) => /relayed to 127\.0\.0\.1:\d+ as "Bob"/.test(l))).toBe(true);
-    expect(servers[1].stats().playing + servers[1].stats().waiting).toBe(0);
+    expect(cluster.servers[1].stats().playing + cluster.servers[1].stats().waiting).toBe(0);
   });
 
   it('spreads tables: once a table is full, the next newcomer opens one where it arrived', async () => {
-    const { ports } = await cluster(2);
-    const a1 = await player(ports[0], 'A1');
+    const { ports } = await cluster.start(2);
+    const a1 = await cluster.player(ports[0], 'A1');
     await a1.waitFor(m('WAITING', { k: 1, n: 2 }));
-    const b1 = await player(ports[1], 'B1');
+    const b1 = await cluster.player(ports[1], 'B1');
     await b1.waitFor(m('STARTED'));
     // The first table is full and on server 0; the next newcomer on server 1 opens the next table there.
-    const b2 = await player(ports[1], 'B2');
+    const b2 = await cluster.player(ports[1], 'B2');
     await b2.waitFor(m('WAITING', { k: 1, n: 2 }));
-    const a2 = await player(ports[0], 'A2');
+    const a2 = await cluster.player(ports[0], 'A2');
     await a2.waitFor(m('STARTED'));
-    expect(servers[1].stats().playing).toBe(1);
-    expect(servers[0].stats().playing).toBe(1);
+    expect(cluster.servers[1].stats().playing).toBe(1);
+    expect(cluster.servers[0].stats().playing).toBe(1);
   });
 });

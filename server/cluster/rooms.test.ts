@@ -5,56 +5,17 @@
  * answers NO_ROOM / NO_SEAT, as on one server. Three servers in this process, one
  * real Redis, real sockets.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGameServer, type GameServer } from '../server.js';
-import { connectLines, type LineClient } from '../../test/support/line-client.js';
-import { startRedis, type TestRedis } from '../../test/support/redis.js';
+import { describe, expect, it } from 'vitest';
+import type { LineClient } from '../../test/support/line-client.js';
+import { clusterPerTest } from '../../test/support/cluster.js';
 import { format, type MessageFields, type MessageId } from '../../protocol/catalog.js';
 
 const m = <Id extends MessageId>(id: Id, fields?: MessageFields<Id>) => format('en', id, fields);
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
-
-const servers: GameServer[] = [];
-const clients: LineClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-  if (!redis.running) await redis.restart();
-});
-
-let clusters = 0;
-async function cluster(n: number): Promise<{ ports: number[]; logs: string[][] }> {
-  const prefix = `r${++clusters}:`;
-  const ports: number[] = [];
-  const logs: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const log: string[] = [];
-    const server = await createGameServer({
-      host: '127.0.0.1',
-      port: 0,
-      players: 2,
-      words: ['data'],
-      lang: 'en',
-      turnSeconds: 0,
-      greetAfterMs: 60_000,
-      cluster: { redis: redis.url, prefix, heartbeatMs: 100 },
-      log: (l) => log.push(l),
-    });
-    servers.push(server);
-    ports.push(server.address().port);
-    logs.push(log);
-  }
-  return { ports, logs };
-}
+const cluster = clusterPerTest();
 
 async function client(port: number, ...lines: string[]): Promise<LineClient> {
-  const c = await connectLines(port);
-  clients.push(c);
+  const c = await cluster.player(port);
   for (const line of lines) c.send(line);
   return c;
 }
@@ -70,7 +31,7 @@ async function openRoom(port: number): Promise<{ ann: LineClient; code: string }
 
 describe('rooms across processes', () => {
   it('a room opened on one server is joined from a second and watched from a third', async () => {
-    const { ports, logs } = await cluster(3);
+    const { ports, logs } = await cluster.start(3);
     const { ann, code } = await openRoom(ports[0]);
     const bob = await client(ports[1], `/join ${code.toLowerCase()}`);
     expect(await bob.next()).toBe(m('ROOM_READY', { code }));
@@ -91,7 +52,7 @@ describe('rooms across processes', () => {
   });
 
   it('/back takes a kept seat back through another server', async () => {
-    const { ports } = await cluster(2);
+    const { ports } = await cluster.start(2);
     const { ann, code } = await openRoom(ports[0]);
     const bob = await client(ports[0], `/join ${code}`, 'Bob');
     const keyLine = await bob.waitFor(/^Your seat key: /);
@@ -105,7 +66,7 @@ describe('rooms across processes', () => {
   });
 
   it('a code or key no process holds: NO_ROOM and NO_SEAT, and the client may try again', async () => {
-    const { ports } = await cluster(2);
+    const { ports } = await cluster.start(2);
     const { code } = await openRoom(ports[0]);
     const eve = await client(ports[1], '/join ZZZZZ');
     expect(await eve.next()).toBe(m('NO_ROOM', { code: 'ZZZZZ' }));
@@ -116,7 +77,7 @@ describe('rooms across processes', () => {
   });
 
   it('lines sent right behind /join wait for the lookup and reach the room in order', async () => {
-    const { ports } = await cluster(2);
+    const { ports } = await cluster.start(2);
     const { ann, code } = await openRoom(ports[0]);
     // One write: the lookup of the code is still running when the name and a chat line arrive.
     const bob = await client(ports[1]);
@@ -127,12 +88,12 @@ describe('rooms across processes', () => {
   });
 
   it('with Redis away, a room in another process is unknown (NO_ROOM); once Redis is back it is found again', async () => {
-    const { ports } = await cluster(2);
+    const { ports } = await cluster.start(2);
     const { code } = await openRoom(ports[0]);
-    await redis.stop();
+    await cluster.redis.stop();
     const eve = await client(ports[1], `/join ${code}`);
     expect(await eve.next()).toBe(m('NO_ROOM', { code }));
-    await redis.restart();
+    await cluster.redis.restart();
     // The rooms are written again on the next heartbeat: ask until the answer changes.
     for (;;) {
       eve.send(`/join ${code}`);

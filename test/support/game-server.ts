@@ -6,6 +6,18 @@ import { afterEach } from 'vitest';
 import { createGameServer, type GameServer, type GameServerOptions } from '../../server/server.js';
 import { connectLines, type LineClient } from './line-client.js';
 
+/** What every test server runs with unless a test says otherwise: loopback, port 0, two seats, one word, no clock. */
+export const TEST_SERVER = {
+  host: '127.0.0.1',
+  port: 0,
+  players: 2,
+  words: ['data'],
+  lang: 'en',
+  turnSeconds: 0,
+  // No greeting unless a test asks for one: it is not part of PROTOCOL.md §3.
+  greetAfterMs: 60_000,
+} as const satisfies Partial<GameServerOptions>;
+
 export interface GameServerHarness {
   /** Starts the server for this test; resolves with its port. */
   start(opts?: Partial<GameServerOptions>): Promise<number>;
@@ -26,18 +38,7 @@ export function gameServerPerTest(defaults: Partial<GameServerOptions> = {}): Ga
   });
   return {
     async start(opts = {}) {
-      server = await createGameServer({
-        host: '127.0.0.1',
-        port: 0,
-        players: 2,
-        words: ['data'],
-        lang: 'en',
-        turnSeconds: 0,
-        // No greeting unless a test asks for one: it is not part of PROTOCOL.md §3.
-        greetAfterMs: 60_000,
-        ...defaults,
-        ...opts,
-      });
+      server = await createGameServer({ ...TEST_SERVER, ...defaults, ...opts });
       return server.address().port;
     },
     get server() {
