@@ -2,11 +2,9 @@
  * Chat and watchers (PROTOCOL.md §8.6) over real sockets, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import type { GameServerOptions } from './server.js';
-import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
-import { FakeClock } from '../test/support/fake-clock.js';
-import { openRoom, roomWith, wording } from '../test/support/room-lines.js';
+import { roomServer } from '../test/support/room-server.js';
+import { wording } from '../test/support/room-lines.js';
 import { MAX_CHAT_LENGTH } from './chat.js';
 
 const game = gameServerPerTest();
@@ -16,21 +14,8 @@ const WORDS = { en: { word: 'data', hit: 'a', afterHit: '*a*a', miss: 'z' }, uk:
 describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => {
   const m = wording(lang);
   const w = WORDS[lang];
-  let clock: FakeClock;
-
-  async function start(opts: Partial<GameServerOptions> = {}): Promise<number> {
-    clock = new FakeClock();
-    return game.start({ lang, words: [w.word], clock, ...opts });
-  }
-
-  /** Opens a room and seats the named players in it; the first opened it. */
-  const room = (port: number, settings: string, names: string[]) => roomWith(() => game.player(port), settings, names, m);
-
-  async function watcher(port: number, code: string): Promise<LineClient> {
-    const c = await game.player(port);
-    c.send(`/watch ${code}`);
-    return c;
-  }
+  const srv = roomServer(game, lang, w.word);
+  const { start, room, watcher } = srv;
 
   describe('/say', () => {
     it('CHAT to everyone at the table, the sender and watchers too; from the mover, /turn follows', async () => {
@@ -96,12 +81,12 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
       for (let i = 1; i <= 5; i++) {
         ann.send(`/say ${i}`);
         await ann.waitFor(m('CHAT', { name: 'Ann', text: String(i) }));
-        clock.advance(1000);
+        srv.clock.advance(1000);
       }
       ann.send('/say 6');
       expect(await ann.next()).toBe(m('SLOW_DOWN'));
       // 10 s after the first, one more may go.
-      clock.advance(5000);
+      srv.clock.advance(5000);
       ann.send('/say 7');
       expect(await ann.next()).toBe(m('CHAT', { name: 'Ann', text: '7' }));
       await bob.waitFor(m('CHAT', { name: 'Ann', text: '7' }));
@@ -144,7 +129,7 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
       await ann.waitFor('/turn');
       ann.send(`/letter ${w.hit}`);
       await ann.waitFor('/turn');
-      clock.advance(5000);
+      srv.clock.advance(5000);
       const eve = await watcher(port, code.toLowerCase());
       for (const line of [
         m('WATCHING', { code }),
@@ -174,12 +159,12 @@ describe.each(['en', 'uk'] as const)('chat and watchers (--lang %s)', (lang) => 
       await players[0].waitFor('/turn');
       players[0].send(`/word ${w.word}`);
       await players[0].waitFor(m('NEXT_GAME', { seconds: 10 }));
-      clock.advance(3500);
+      srv.clock.advance(3500);
       const eve = await watcher(port, code);
       expect(await eve.next()).toBe(m('WATCHING', { code }));
       expect(await eve.next()).toBe(m('PLAYERS', { names: 'Ann' }));
       expect(await eve.next()).toBe(m('NEXT_GAME', { seconds: 7 }));
-      clock.advance(6500);
+      srv.clock.advance(6500);
       expect(await eve.next()).toBe(m('STARTED'));
     });
 

@@ -3,10 +3,9 @@
  * sockets, in both languages, with a clock run by hand for the turn and the grace.
  */
 import { describe, expect, it } from 'vitest';
-import type { GameServerOptions } from './server.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
-import { FakeClock } from '../test/support/fake-clock.js';
+import { roomServer } from '../test/support/room-server.js';
 import { KEY, openRoom, seatKey, wording } from '../test/support/room-lines.js';
 import { keyOf } from '../test/support/seat-keys.js';
 
@@ -17,14 +16,8 @@ const WORDS = { en: { word: 'data', hit: 'a', afterHit: '*a*a', miss: 'z' }, uk:
 describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (lang) => {
   const m = wording(lang);
   const w = WORDS[lang];
-  let clock: FakeClock;
-  let logs: string[];
-
-  async function start(opts: Partial<GameServerOptions> = {}): Promise<number> {
-    clock = new FakeClock();
-    logs = [];
-    return game.start({ lang, words: [w.word], clock, turnSeconds: 30, log: (l) => void logs.push(l), ...opts });
-  }
+  const srv = roomServer(game, lang, w.word, { turnSeconds: 30 });
+  const { start, comeBack } = srv;
 
   /** Seats players at the public table in order; resolves with each one's client and seat key. */
   async function seat(port: number, names: string[]): Promise<{ c: LineClient; key: string }[]> {
@@ -35,13 +28,6 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       out.push({ c, key: await seatKey(c) });
     }
     return out;
-  }
-
-  /** A new connection that sends `/back key`. */
-  async function comeBack(port: number, key: string): Promise<LineClient> {
-    const c = await game.player(port);
-    c.send(`/back ${key}`);
-    return c;
   }
 
   describe('§8.3 who sits here', () => {
@@ -81,7 +67,7 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       await bob.c.waitFor(m('TURN_OF', { name: 'Bob' }));
       expect(await bob.c.next()).toBe(m('CLOCK', { seconds: 30 }));
       expect(await bob.c.next()).toBe('/turn');
-      clock.advance(12_000);
+      srv.clock.advance(12_000);
       const back = await comeBack(port, ann.key.toLowerCase());
       for (const line of [
         m('RESUMED', { name: 'Ann' }),
@@ -115,7 +101,7 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       await ann.c.waitFor('/turn');
       ann.c.close();
       // Nobody to pass the turn to: the clock does not run out on an empty table.
-      clock.advance(45_000);
+      srv.clock.advance(45_000);
       const back = await comeBack(port, ann.key);
       for (const line of [
         m('RESUMED', { name: 'Ann' }),
@@ -174,12 +160,12 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       await bob.c.waitFor('/turn');
       cid.c.close();
       await bob.c.waitFor(m('AWAY', { name: 'Cid', seconds: 60 }));
-      clock.advance(10_000);
+      srv.clock.advance(10_000);
       ann.c.close();
       await bob.c.waitFor(m('AWAY', { name: 'Ann', seconds: 60 }));
-      clock.advance(49_999);
+      srv.clock.advance(49_999);
       expect(bob.c.lines).not.toContain(m('LEFT', { name: 'Cid' }));
-      clock.advance(1);
+      srv.clock.advance(1);
       await bob.c.waitFor(m('LEFT', { name: 'Cid' }));
       const late = await comeBack(port, cid.key);
       expect(await late.next()).toBe(m('NO_SEAT'));
@@ -228,7 +214,7 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       await b.waitFor(m('NEXT_GAME', { seconds: 1 }));
       a.close();
       await b.waitFor(m('AWAY', { name: 'Ann', seconds: 60 }));
-      clock.advance(1000);
+      srv.clock.advance(1000);
       await b.waitFor(m('STARTED'));
       const back = await comeBack(port, key);
       expect(await back.next()).toBe(m('RESUMED', { name: 'Ann' }));
@@ -260,7 +246,7 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       const owner = await comeBack(port, ann.key);
       expect(await owner.next()).toBe(m('RESUMED', { name: 'Ann' }));
       // A minute later the address may try again.
-      clock.advance(60_000);
+      srv.clock.advance(60_000);
       const later = await comeBack(port, '55555555');
       expect(await later.next()).toBe(m('NO_SEAT'));
     });
@@ -285,13 +271,13 @@ describe.each(['en', 'uk'] as const)('kept seats and the clock (--lang %s)', (la
       await bob.c.waitFor(m('TURN_OF', { name: 'Ann' }));
       await bob.c.waitFor(m('TURN_OF', { name: 'Ann' }));
       expect(await bob.c.next()).toBe(m('CLOCK', { seconds: 30 }));
-      clock.advance(10_000);
+      srv.clock.advance(10_000);
       ann.c.send(`/letter ${w.hit}`);
       await ann.c.waitFor(m('ALREADY_OPEN'));
       expect(await ann.c.next()).toBe(m('TURN_OF', { name: 'Ann' }));
       expect(await ann.c.next()).toBe(m('CLOCK', { seconds: 20 }));
       expect(await ann.c.next()).toBe('/turn');
-      clock.advance(20_000);
+      srv.clock.advance(20_000);
       await bob.c.waitFor(m('TIMEOUT', { name: 'Ann' }));
       expect(await bob.c.next()).toBe(m('TURN_OF', { name: 'Bob' }));
       expect(await bob.c.next()).toBe(m('CLOCK', { seconds: 30 }));

@@ -5,12 +5,11 @@
  * ten minutes with nobody connected.
  */
 import { describe, expect, it } from 'vitest';
-import type { GameServerOptions } from './server.js';
 import type { Lang } from '../protocol/catalog.js';
 import type { LineClient } from '../test/support/line-client.js';
 import { gameServerPerTest } from '../test/support/game-server.js';
-import { FakeClock } from '../test/support/fake-clock.js';
-import { KEY, openRoom, roomWith, seatKey, wording } from '../test/support/room-lines.js';
+import { roomServer } from '../test/support/room-server.js';
+import { KEY, openRoom, seatKey, wording } from '../test/support/room-lines.js';
 import { eventually } from '../test/support/eventually.js';
 
 const game = gameServerPerTest();
@@ -20,17 +19,8 @@ const WORDS = { en: { word: 'data', hit: 'a', miss: 'z' }, uk: { word: 'лапа
 describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
   const m = wording(lang);
   const w = WORDS[lang];
-  let clock: FakeClock;
-  let logs: string[];
-
-  async function start(opts: Partial<GameServerOptions> = {}): Promise<number> {
-    clock = new FakeClock();
-    logs = [];
-    return game.start({ lang, words: [w.word], clock, log: (l) => void logs.push(l), ...opts });
-  }
-
-  /** Opens a room and seats the named players in it; the first opened it. */
-  const room = (port: number, settings: string, names: string[]) => roomWith(() => game.player(port), settings, names, m);
+  const srv = roomServer(game, lang, w.word);
+  const { start, room } = srv;
 
   /** The mover names the word on its turn (and so wins). */
   async function win(c: LineClient, word: string = w.word): Promise<void> {
@@ -53,9 +43,9 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       }
       expect(ann.lines).not.toContain('/quit');
       // Nothing happens before the pause is over.
-      clock.advance(4_999);
+      srv.clock.advance(4_999);
       expect(ann.lines.at(-1)).toBe(m('NEXT_GAME', { seconds: 5 }));
-      clock.advance(1);
+      srv.clock.advance(1);
       for (const c of [ann, bob]) {
         expect(await c.next()).toBe(m('STARTED'));
         expect(await c.next()).toBe(m('WORD', { mask: '****' }));
@@ -66,9 +56,9 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       bob.send(`/letter ${w.miss}`);
       await win(ann);
       await ann.waitFor(m('ROOM_TOTAL', { code, scores: 'Ann 8, Bob 8' }));
-      clock.advance(5_000);
+      srv.clock.advance(5_000);
       await ann.waitFor(m('TURN_OF', { name: 'Ann' }));
-      expect(logs.filter((l) => l.includes(`room ${code}: game started`))).toHaveLength(3);
+      expect(srv.logs.filter((l) => l.includes(`room ${code}: game started`))).toHaveLength(3);
     });
 
     it('the first turn goes round: each game starts with the player after the one who started the last', async () => {
@@ -81,7 +71,7 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
         const mover = players.find((_, i) => turn === m('TURN_OF', { name: ['Ann', 'Bob', 'Cid'][i] }))!;
         await win(mover);
         await players[0].waitFor(m('NEXT_GAME', { seconds: 0 }));
-        clock.advance(0);
+        srv.clock.advance(0);
       }
       expect(order).toEqual(['Ann', 'Bob', 'Cid', 'Ann'].map((name) => m('TURN_OF', { name })));
     });
@@ -101,7 +91,7 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
         played.push(word);
         await win(c, word);
         await c.waitFor(m('NEXT_GAME', { seconds: 0 }));
-        clock.advance(0);
+        srv.clock.advance(0);
       }
       expect(new Set(played.slice(0, 5))).toEqual(new Set(words));
       expect(new Set(played.slice(5))).toEqual(new Set(words));
@@ -186,7 +176,7 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       expect(await cid.next()).toBe(m('RESULT', { name: 'Bob', points: 6 }));
       expect(await cid.next()).toBe(m('ROOM_TOTAL', { code, scores: 'Bob 6, Ann 2, Cid 0' }));
       expect(cid.lines).not.toContain('/turn');
-      clock.advance(1000);
+      srv.clock.advance(1000);
       await cid.waitFor(m('STARTED'));
       // Game two: Bob starts (the turn goes round), then Cid.
       await cid.waitFor(m('TURN_OF', { name: 'Bob' }));
@@ -205,7 +195,7 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       cid.send(`/join ${code}`);
       expect(await cid.next()).toBe(m('ROOM_FULL', { code }));
       // The grace runs out: the seat is free again.
-      clock.advance(60_000);
+      srv.clock.advance(60_000);
       await players[0].waitFor(m('LEFT', { name: 'Bob' }));
       cid.send(`/join ${code}`);
       expect(await cid.next()).toBe(m('ROOM_READY', { code }));
@@ -256,17 +246,17 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       const port = await start();
       const { code, players } = await room(port, 'players=2', ['Ann']);
       const [ann] = players;
-      clock.advance(30 * 60_000);
+      srv.clock.advance(30 * 60_000);
       const watcher = await game.player(port);
       watcher.send(`/watch ${code}`);
       await watcher.waitFor(m('WATCHING', { code }));
       ann.close();
       await watcher.waitFor(m('AWAY', { name: 'Ann', seconds: 60 }));
-      clock.advance(60_000);
+      srv.clock.advance(60_000);
       await watcher.waitFor(m('LEFT', { name: 'Ann' }));
-      clock.advance(10 * 60_000 - 60_001);
+      srv.clock.advance(10 * 60_000 - 60_001);
       expect(game.server.stats().rooms).toBe(1);
-      clock.advance(1);
+      srv.clock.advance(1);
       expect(await watcher.next()).toBe(m('ROOM_CLOSED', { code }));
       expect(await watcher.next()).toBe('/quit');
       await watcher.closed;
@@ -274,7 +264,7 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       const late = await game.player(port);
       late.send(`/join ${code}`);
       expect(await late.next()).toBe(m('NO_ROOM', { code }));
-      expect(logs.some((l) => l.startsWith(`room ${code} closed`))).toBe(true);
+      expect(srv.logs.some((l) => l.startsWith(`room ${code} closed`))).toBe(true);
     });
 
     it('logs a room opened with its settings, its word count (never its words), its games and its close', async () => {
@@ -287,9 +277,9 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       await c.waitFor('/turn');
       c.send('/leave');
       await c.closed;
-      clock.advance(10 * 60_000);
+      srv.clock.advance(10 * 60_000);
       await eventually(() => game.server.stats().rooms === 0, 'the room to close');
-      const mine = logs.filter((l) => l.includes(code));
+      const mine = srv.logs.filter((l) => l.includes(code));
       expect(mine.some((l) => l.endsWith(`opened room ${code}`))).toBe(true);
       expect(mine).toContain(`room ${code} opened: players=1 turn=0 lang=${lang} bots=0 pause=0`);
       expect(mine).toContain(`room ${code}: 2 words of its own`);
@@ -299,7 +289,7 @@ describe.each(['en', 'uk'] as const)('rooms (--lang %s)', (lang) => {
       expect(mine.filter((l) => l.includes('anotherword') && l.includes('secretword'))).toEqual([]);
       // A seat key is never logged in full.
       const key = c.lines.map((l) => /[2-9A-HJ-NP-Z]{8}/.exec(l)?.[0]).find(Boolean)!;
-      expect(logs.join('\n')).not.toContain(key);
+      expect(srv.logs.join('\n')).not.toContain(key);
     });
   });
 });
