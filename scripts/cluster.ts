@@ -6,11 +6,11 @@
  * header on. Ctrl-C stops everything it started.
  */
 import { spawnSync } from 'node:child_process';
-import { boolean, custom, integer, oneOf, parseFlagsOrExit, port, string, UsageError } from '../node/flags.js';
+import { custom, integer, parseFlagsOrExit, UsageError } from '../node/flags.js';
 import { freePort } from '../node/free-port.js';
 import { GAME_PORT, GATEWAY_PORT } from '../node/ports.js';
-import { LANGS } from '../protocol/catalog.js';
 import { Supervisor, buildWebIfMissing, lanAddresses } from './supervisor.js';
+import { GAME_FLAGS, gameArgs, gatewayListenArgs, hostArgs } from './game-flags.js';
 
 const USAGE =
   `usage: npm run cluster -- [--processes 2] [--redis redis://HOST:PORT (default: a private redis-server)] [--port ${GATEWAY_PORT} (web)] ` +
@@ -24,14 +24,7 @@ const flags = parseFlagsOrExit(
       if (!/^rediss?:\/\/\S+$/.test(raw)) throw new UsageError(`${flag} must be a URL like redis://127.0.0.1:6379 (got "${raw}")`);
       return raw;
     }),
-    port: port({ default: GATEWAY_PORT }),
-    'game-port': port({ default: GAME_PORT }),
-    host: string(),
-    players: integer({ min: 1, max: 100, default: 2 }),
-    lang: oneOf(LANGS, { default: 'en' }),
-    words: string(),
-    'turn-seconds': integer({ min: 0, default: 60 }),
-    rebuild: boolean(),
+    ...GAME_FLAGS,
   },
   USAGE,
 );
@@ -57,20 +50,18 @@ async function privateRedis(): Promise<string> {
 await buildWebIfMissing(flags.rebuild, 'npm run cluster');
 try {
   const redisUrl = flags.redis ?? (await privateRedis());
-  const hostArgs = flags.host ? ['--host', flags.host] : [];
   const gamePorts = Array.from({ length: flags.processes }, (_, i) => flags['game-port'] + i);
-  const serverArgs = ['--players', String(flags.players), '--lang', flags.lang, '--turn-seconds', String(flags['turn-seconds']), '--redis', redisUrl];
-  if (flags.words) serverArgs.push('--words', flags.words);
+  const serverArgs = [...gameArgs(flags), '--redis', redisUrl];
   const servers = gamePorts.map((p, i) => {
     const name = `game server ${i + 1}`;
     // One process dying ends only its own games: the others, Redis and the gateway go on.
-    const child = supervisor.run(name, 'server/main.ts', [...hostArgs, '--port', String(p), ...serverArgs], { essential: false });
+    const child = supervisor.run(name, 'server/main.ts', [...hostArgs(flags), '--port', String(p), ...serverArgs], { essential: false });
     return supervisor.waitForLine(`server ${i + 1}`, child, /listening on/);
   });
   await Promise.all(servers);
   // The gateway spreads browsers over every process and names each browser in a PROXY line.
   const targets = gamePorts.flatMap((p) => ['--target', `127.0.0.1:${p}`]);
-  const gateway = supervisor.run('gateway', 'gateway/main.ts', [...(flags.host ? hostArgs : ['--host', '::']), '--port', String(flags.port), ...targets, '--send-proxy']);
+  const gateway = supervisor.run('gateway', 'gateway/main.ts', [...gatewayListenArgs(flags), ...targets, '--send-proxy']);
   await supervisor.waitForLine('gateway', gateway, /listening on/);
   if (!supervisor.isStopping) {
     const lan = flags.host ? [] : lanAddresses();

@@ -3,41 +3,25 @@
  * starts the game server and the gateway as two processes, prints where to join,
  * and stops both together (Ctrl-C, or either one dying).
  */
-import { boolean, integer, oneOf, parseFlagsOrExit, port, string } from '../node/flags.js';
+import { parseFlagsOrExit } from '../node/flags.js';
 import { GAME_PORT, GATEWAY_PORT } from '../node/ports.js';
-import { LANGS } from '../protocol/catalog.js';
 import { Supervisor, buildWebIfMissing, lanAddresses } from './supervisor.js';
+import { GAME_FLAGS, gameArgs, gatewayListenArgs, hostArgs } from './game-flags.js';
 
 const USAGE =
   `usage: npm start -- [--port ${GATEWAY_PORT} (web)] [--game-port ${GAME_PORT} (telnet)] [--host HOST (default: every interface)] [--players 2] [--lang en|uk] [--words FILE] [--turn-seconds 60] [--rebuild]`;
 
-const flags = parseFlagsOrExit(
-  process.argv.slice(2),
-  {
-    port: port({ default: GATEWAY_PORT }),
-    host: string(),
-    'game-port': port({ default: GAME_PORT }),
-    players: integer({ min: 1, max: 100, default: 2 }),
-    lang: oneOf(LANGS, { default: 'en' }),
-    words: string(),
-    'turn-seconds': integer({ min: 0, default: 60 }),
-    rebuild: boolean(),
-  },
-  USAGE,
-);
+const flags = parseFlagsOrExit(process.argv.slice(2), GAME_FLAGS, USAGE);
 
 const supervisor = new Supervisor();
 
 await buildWebIfMissing(flags.rebuild, 'npm start');
 // Both listen where players are: every interface unless --host narrows it.
-const hostArgs = flags.host ? ['--host', flags.host] : [];
-const serverArgs = [...hostArgs, '--port', String(flags['game-port']), '--players', String(flags.players), '--lang', flags.lang, '--turn-seconds', String(flags['turn-seconds'])];
-if (flags.words) serverArgs.push('--words', flags.words);
-const server = supervisor.run('game server', 'server/main.ts', serverArgs);
+const server = supervisor.run('game server', 'server/main.ts', [...hostArgs(flags), '--port', String(flags['game-port']), ...gameArgs(flags)]);
 try {
   await supervisor.waitForLine('server', server, /listening on/);
   // The gateway names each browser in a PROXY line, so the server's per-address limits see browsers too.
-  const gatewayArgs = [...(flags.host ? hostArgs : ['--host', '::']), '--port', String(flags.port), '--target', `127.0.0.1:${flags['game-port']}`, '--send-proxy'];
+  const gatewayArgs = [...gatewayListenArgs(flags), '--target', `127.0.0.1:${flags['game-port']}`, '--send-proxy'];
   const gateway = supervisor.run('gateway', 'gateway/main.ts', gatewayArgs);
   await supervisor.waitForLine('gateway', gateway, /listening on/);
 } catch (err) {
