@@ -2,16 +2,12 @@
  * The two relay transports the cluster bench compares carry lines whole and in
  * order (correctness only; the bench measures them).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startClusterRelay, type RelayMode } from './cluster-relay.js';
-import { startRedis, type TestRedis } from '../test/support/redis.js';
+import { redisPerFile } from '../test/support/redis-per-file.js';
 import { connectLines } from '../test/support/line-client.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
+const redis = redisPerFile();
 
 describe('the cluster relay transports', () => {
   it.each(['tcp', 'pubsub'] as RelayMode[])('%s carries each line to the owner and its echo back, in order', async (mode) => {

@@ -3,18 +3,14 @@
  * lease ended is dropped (a machine that vanished without closing its sockets),
  * and the player is told STOPPING then /quit; a relay the player ended is no fault.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Cluster, type RelayedPlayer } from './cluster.js';
 import { Directory } from './directory.js';
-import { startRedis, type TestRedis } from '../../test/support/redis.js';
+import { redisPerFile } from '../../test/support/redis-per-file.js';
 import { createScriptedServer, type ScriptedServer } from '../../test/support/scripted-server.js';
 import { eventually } from '../../test/support/eventually.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
+const redis = redisPerFile();
 
 const stops: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -3,17 +3,13 @@
  * seats and public table; a killed member's entries leave with its lease; Redis
  * away answers "not known" at once; Redis back empty is filled again.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Directory, type DirectoryOptions } from './directory.js';
-import { startRedis, type TestRedis } from '../../test/support/redis.js';
+import { redisPerFile } from '../../test/support/redis-per-file.js';
 import { runScript } from '../../test/support/child.js';
 import { eventually } from '../../test/support/eventually.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
+const redis = redisPerFile();
 
 let prefixes = 0;
 const open: Directory[] = [];

@@ -4,9 +4,9 @@
  * relayed to it are told; Redis stopped and started again mid-game costs no game,
  * and the cluster heals without a restart.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { startRedis, type TestRedis } from '../../test/support/redis.js';
+import { redisPerFile } from '../../test/support/redis-per-file.js';
 import { startServerProcess, type ServerProcess } from '../../test/support/server-process.js';
 import { connectLines, type LineClient } from '../../test/support/line-client.js';
 import { eventually } from '../../test/support/eventually.js';
@@ -14,11 +14,7 @@ import { format, type MessageFields, type MessageId } from '../../protocol/catal
 
 const m = <Id extends MessageId>(id: Id, fields?: MessageFields<Id>) => format('en', id, fields);
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(() => redis.stop());
+const redis = redisPerFile();
 
 const processes: ServerProcess[] = [];
 const clients: LineClient[] = [];

@@ -4,10 +4,11 @@
  * test every player is closed, every server stopped, and a Redis the test stopped is
  * started again.
  */
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterEach } from 'vitest';
 import { createGameServer, type GameServer, type GameServerOptions } from '../../server/server.js';
 import { connectLines, type LineClient } from './line-client.js';
-import { startRedis, type TestRedis } from './redis.js';
+import type { TestRedis } from './redis.js';
+import { redisPerFile } from './redis-per-file.js';
 import { TEST_SERVER } from './game-server.js';
 
 export interface ClusterHarness {
@@ -23,24 +24,17 @@ export interface ClusterHarness {
 
 /** Registers the Redis for the file and the per-test clean-up. */
 export function clusterPerTest(): ClusterHarness {
-  let redis: TestRedis | null = null;
+  const redis = redisPerFile();
   let prefixes = 0;
   const servers: GameServer[] = [];
   const clients: LineClient[] = [];
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(() => redis?.stop());
   afterEach(async () => {
     for (const c of clients.splice(0)) c.close();
     for (const s of servers.splice(0)) await s.close();
-    if (redis && !redis.running) await redis.restart();
+    if (!redis.running) await redis.restart();
   });
   const harness: ClusterHarness = {
-    get redis() {
-      if (!redis) throw new Error('the Redis starts before the first test');
-      return redis;
-    },
+    redis,
     servers,
     async start(n, extra = {}) {
       const prefix = `c${++prefixes}:`;
@@ -50,7 +44,7 @@ export function clusterPerTest(): ClusterHarness {
         const log: string[] = [];
         const server = await createGameServer({
           ...TEST_SERVER,
-          cluster: { redis: harness.redis.url, prefix, heartbeatMs: 100 },
+          cluster: { redis: redis.url, prefix, heartbeatMs: 100 },
           log: (l) => log.push(l),
           ...extra,
         });
