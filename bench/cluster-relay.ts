@@ -16,7 +16,8 @@
 import net from 'node:net';
 import { Redis } from 'ioredis';
 import * as flag from '../node/flags.js';
-import { LineDecoder } from '../protocol/framing.js';
+import { readLines } from '../node/lines.js';
+import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { openRelay, type Relay } from '../server/cluster/relay.js';
 import { isMain } from '../node/entry.js';
 
@@ -29,10 +30,7 @@ export interface ClusterRelay {
 
 /** Each complete line of a stream, as text. */
 function onLines(socket: net.Socket, each: (line: string) => void): void {
-  const decoder = new LineDecoder({ maxLineBytes: 64 * 1024, maxUnterminatedBytes: 64 * 1024 + 2 });
-  socket.on('data', (chunk: Buffer) => {
-    for (const line of decoder.push(chunk).lines) each(line.text);
-  });
+  readLines(socket, (line) => each(line.text), { maxLineBytes: MAX_SERVER_LINE_BYTES, maxUnterminatedBytes: MAX_SERVER_LINE_BYTES + 2 });
 }
 
 async function listen(server: net.Server, port = 0): Promise<number> {

@@ -9,7 +9,9 @@
 import net from 'node:net';
 import { BOT_LEVELS } from '../../game/strategy.js';
 import * as flag from '../../node/flags.js';
-import { encodeLine, LineDecoder } from '../../protocol/framing.js';
+import { readLines } from '../../node/lines.js';
+import { GAME_PORT } from '../../node/ports.js';
+import { encodeLine, MAX_SERVER_LINE_BYTES as MAX_SERVER_LINE } from '../../protocol/framing.js';
 import type { Lang } from '../../protocol/catalog.js';
 import { defaultWordFile, loadWords } from '../../server/word-files.js';
 import { BotPlayer, type BotAction } from './player.js';
@@ -17,15 +19,13 @@ import { BotPlayer, type BotAction } from './player.js';
 /** Most computer players one run may start. */
 const MAX_BOTS = 100;
 
-const USAGE = `usage: npm run bot -- [--host 127.0.0.1] [--port 30003] [--join CODE] [--level ${BOT_LEVELS.join('|')}] [--count 1..${MAX_BOTS}] [--name NAME] [--games N] [--words FILE] [--delay 500]`;
-// Server lines can be longer than the 1 KiB a server accepts (SCORE at a big table).
-const MAX_SERVER_LINE = 64 * 1024;
+const USAGE = `usage: npm run bot -- [--host 127.0.0.1] [--port ${GAME_PORT}] [--join CODE] [--level ${BOT_LEVELS.join('|')}] [--count 1..${MAX_BOTS}] [--name NAME] [--games N] [--words FILE] [--delay 500]`;
 
 const opts = flag.parseFlagsOrExit(
   process.argv.slice(2),
   {
     host: flag.string({ default: '127.0.0.1' }),
-    port: flag.port({ default: 30003 }),
+    port: flag.port({ default: GAME_PORT }),
     join: flag.string(),
     level: flag.oneOf(BOT_LEVELS, { default: 'normal' }),
     count: flag.integer({ max: MAX_BOTS, default: 1 }),
@@ -58,7 +58,6 @@ async function wordLists(): Promise<(lang: Lang) => readonly string[]> {
 function play(player: BotPlayer): Promise<number> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: opts.host, port: opts.port });
-    const decoder = new LineDecoder({ maxLineBytes: MAX_SERVER_LINE, maxUnterminatedBytes: 2 * MAX_SERVER_LINE });
     let done = false;
     const finish = (code: number) => {
       if (done) return;
@@ -81,9 +80,13 @@ function play(player: BotPlayer): Promise<number> {
       }
     };
     socket.on('connect', () => run(player.connected()));
-    socket.on('data', (chunk: Buffer) => {
-      for (const line of decoder.push(chunk).lines) if (!line.tooLong) run(player.serverLine(line.text));
-    });
+    readLines(
+      socket,
+      (line) => {
+        if (!line.tooLong) run(player.serverLine(line.text));
+      },
+      { maxLineBytes: MAX_SERVER_LINE, maxUnterminatedBytes: 2 * MAX_SERVER_LINE },
+    );
     socket.on('error', (err: NodeJS.ErrnoException) => {
       console.error(`Cannot play at the game server at ${where}: ${err.code ?? err.message}. Is it running? (npm run server)`);
       finish(1);
