@@ -13,7 +13,7 @@
  * generator to another, when `taskset` and two CPUs are there.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runBots } from './bots.js';
@@ -28,7 +28,7 @@ import { checkoutRef, compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, 
 import { formatComparison } from './compare-report.js';
 import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
 import { profileGateway, profileServer } from './profile.js';
-import { botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import { MOVE_COST_HEADING, botsSection, checkTargets, formatTable, markdown, sectionOf, spliceSection, svgChart } from './report.js';
 import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
 import { roomsSection } from './rooms-report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
@@ -457,7 +457,10 @@ async function main(): Promise<void> {
   else process.stdout.write(formatTable(results));
   if (writeDocs) {
     writeFileSync(new URL('../docs/benchmarks.svg', import.meta.url), svgChart(results));
-    writeFileSync(new URL('../docs/BENCHMARKS.md', import.meta.url), markdown(results));
+    const page = new URL('../docs/BENCHMARKS.md', import.meta.url);
+    // The section written by hand from --compare and --profile runs stays, after the game server's.
+    const kept = sectionOf(existsSync(page) ? readFileSync(page, 'utf8') : '', MOVE_COST_HEADING);
+    writeFileSync(page, kept ? spliceSection(markdown(results), kept, '## Computer players') : markdown(results));
     say('wrote docs/BENCHMARKS.md and docs/benchmarks.svg');
   } else if (bots.length && !quick && !flags['no-docs']) {
     // Its figures stand on their own (a simulation, no services), so a partial run may update them.
