@@ -15,7 +15,7 @@ import { Histogram } from './histogram.js';
 import { idlePool } from './idle.js';
 import { runLineLoad } from './line-load.js';
 import { measureLevels, playGame } from './computer-players.js';
-import { BOTS_HEADING, botsSection, checkTargets, formatTable, markdown, spliceSection, svgChart } from './report.js';
+import { BOTS_HEADING, MOVE_COST_HEADING, botsSection, checkTargets, formatTable, markdown, sectionOf, spliceSection, svgChart } from './report.js';
 import { measureMoveCost } from './move-cost.js';
 import type { Results } from './results.js';
 
@@ -249,6 +249,17 @@ describe('computer players', () => {
     expect(spliceSection(once, `${BOTS_HEADING}\n\nsecond\n`)).toBe(once.replace('first', 'second'));
     expect(spliceSection('# B\n', section)).toBe(`# B\n\n${section}`);
     expect(botsSection({ ...({} as Results), meta: { date: '2026-01-01T00:00:00Z' } as Results['meta'], bots: [] })).toContain('Not measured');
+  });
+});
+
+describe('the section written by hand', () => {
+  it('is found in the old page and kept in the new one, after the game server', () => {
+    const old = `# Benchmarks\n\n## Game server\n\nold figures\n\n${MOVE_COST_HEADING}\n\nby hand\n\n## Web client\n\nweb\n`;
+    const kept = sectionOf(old, MOVE_COST_HEADING)!;
+    expect(kept).toBe(`${MOVE_COST_HEADING}\n\nby hand\n`);
+    const fresh = '# Benchmarks\n\n## Game server\n\nnew figures\n\n## Computer players\n\nbots\n';
+    expect(spliceSection(fresh, kept, '## Computer players')).toBe(`# Benchmarks\n\n## Game server\n\nnew figures\n\n${MOVE_COST_HEADING}\n\nby hand\n\n## Computer players\n\nbots\n`);
+    expect(sectionOf(fresh, MOVE_COST_HEADING)).toBeNull();
   });
 });
 

@@ -38,6 +38,8 @@ export interface Scenario {
   readonly durationMs: number;
   /** Moves the lobby alone plays. */
   readonly moves?: number;
+  /** The lobby alone: a turn clock of this many seconds (the server's default is 60); absent: none, as the bots' server runs. */
+  readonly turnSeconds?: number;
 }
 
 export const FULL_SCENARIOS: readonly Scenario[] = [
@@ -45,6 +47,7 @@ export const FULL_SCENARIOS: readonly Scenario[] = [
   { name: 'think 250 ms, 10 000 players', kind: 'paced', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
   { name: 'idle seated, 10 000 players', kind: 'idle', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
   { name: 'lobby alone, 1 000 players, 400 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 400_000 },
+  { name: 'lobby alone, turn clock 60 s, 400 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 400_000, turnSeconds: 60 },
   { name: 'gateway, C = 50 closed loops', kind: 'gateway', players: 50, thinkMs: null, warmupMs: 300, durationMs: 1500 },
 ];
 
@@ -53,6 +56,7 @@ export const QUICK_SCENARIOS: readonly Scenario[] = [
   { name: 'think 250 ms, 2 000 players', kind: 'paced', players: 2000, thinkMs: 250, warmupMs: 1000, durationMs: 1500 },
   { name: 'idle seated, 2 000 players', kind: 'idle', players: 2000, thinkMs: null, warmupMs: 0, durationMs: 0 },
   { name: 'lobby alone, 1 000 players, 100 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 100_000 },
+  { name: 'lobby alone, turn clock 60 s, 100 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 100_000, turnSeconds: 60 },
   { name: 'gateway, C = 50 closed loops', kind: 'gateway', players: 50, thinkMs: null, warmupMs: 200, durationMs: 1000 },
 ];
 
@@ -152,7 +156,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
 
 /** One fresh server of one tree under one scenario. */
 async function measure(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
-  if (scenario.kind === 'lobby') return measureLobby(root, scenario.moves ?? 100_000, opts);
+  if (scenario.kind === 'lobby') return measureLobby(root, scenario, opts);
   if (scenario.kind === 'gateway') return measureGateway(root, scenario, opts);
   const server = opts.track(await startGameServer(scenario.players, { root, cpu: opts.cpu }));
   try {
@@ -204,9 +208,9 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
 }
 
 /** The lobby of the tree at `root` alone, in a process of its own (this tree's bench/move-cost.ts). */
-function measureLobby(root: string, moves: number, opts: CompareOptions): Sample {
+function measureLobby(root: string, scenario: Scenario, opts: CompareOptions): Sample {
   const script = path.join(opts.root, 'bench', 'move-cost.ts');
-  const args = ['--import', 'tsx', script, '--root', root, '--moves', String(moves)];
+  const args = ['--import', 'tsx', script, '--root', root, '--moves', String(scenario.moves ?? 100_000), '--turn-seconds', String(scenario.turnSeconds ?? 0)];
   const cost = JSON.parse(opts.cpu === undefined ? run(process.execPath, args, opts.root) : run('taskset', ['-c', String(opts.cpu), process.execPath, ...args], opts.root)) as MoveCost;
   return { ...NONE, cpuPerMoveUs: cost.cpuPerMoveUs };
 }

@@ -28,7 +28,7 @@ import { checkoutRef, compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, 
 import { formatComparison } from './compare-report.js';
 import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
 import { profileGateway, profileServer } from './profile.js';
-import { FAST_PATH_HEADING, botsSection, checkTargets, formatTable, markdown, sectionOf, spliceSection, svgChart } from './report.js';
+import { FAST_PATH_HEADING, MOVE_COST_HEADING, botsSection, checkTargets, formatTable, markdown, sectionOf, spliceSection, svgChart } from './report.js';
 import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
 import { roomsSection } from './rooms-report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
@@ -457,10 +457,15 @@ async function main(): Promise<void> {
   else process.stdout.write(formatTable(results));
   if (writeDocs) {
     writeFileSync(new URL('../docs/benchmarks.svg', import.meta.url), svgChart(results));
-    // The fast-path comparison is its own program's (bench/fast-path.ts): keep it.
+    // Sections kept from the page: the fast-path comparison (its own program, bench/fast-path.ts) and a move's cost (written from --compare and --profile runs).
     const page = new URL('../docs/BENCHMARKS.md', import.meta.url);
-    const kept = existsSync(page) ? sectionOf(readFileSync(page, 'utf8'), FAST_PATH_HEADING) : undefined;
-    writeFileSync(page, kept ? spliceSection(markdown(results), kept, '## What was changed for speed') : markdown(results));
+    const old = existsSync(page) ? readFileSync(page, 'utf8') : '';
+    let text = markdown(results);
+    const fastPath = sectionOf(old, FAST_PATH_HEADING);
+    if (fastPath) text = spliceSection(text, fastPath, '## What was changed for speed');
+    const moveCost = sectionOf(old, MOVE_COST_HEADING);
+    if (moveCost) text = spliceSection(text, moveCost, '## Computer players');
+    writeFileSync(page, text);
     say('wrote docs/BENCHMARKS.md and docs/benchmarks.svg');
   } else if (bots.length && !quick && !flags['no-docs']) {
     // Its figures stand on their own (a simulation, no services), so a partial run may update them.

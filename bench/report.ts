@@ -221,18 +221,21 @@ ${r.bots.length ? r.bots.map((b) => `**${b.lang}**, ${b.words} words\n\n${md(bot
 `;
 }
 
-/** Puts a section (from its \`## \` heading to the next) into a page: in place of the old one, or before \`before\`. */
-/** The heading of the section bench/fast-path.ts writes; a full run keeps it. */
-export const FAST_PATH_HEADING = "## The gateway's own frames, on and off";
+/** The heading of the section written by hand about the server's CPU a move; a full run keeps it. */
+export const MOVE_COST_HEADING = "## A move's cost: where the server's CPU goes";
 
-/** The section under `heading` in `page` (up to the next `## `), or undefined. */
-export function sectionOf(page: string, heading: string): string | undefined {
+/** A section of a page, from its \`## \` heading to the next; null when the page has none. */
+export function sectionOf(page: string, heading: string): string | null {
   const start = page.indexOf(`\n${heading}\n`);
-  if (start < 0) return undefined;
+  if (start < 0) return null;
   const next = page.indexOf('\n## ', start + 1 + heading.length);
   return page.slice(start + 1, next >= 0 ? next + 1 : undefined).trimEnd() + '\n';
 }
 
+/** The heading of the section bench/fast-path.ts writes; a full run keeps it. */
+export const FAST_PATH_HEADING = "## The gateway's own frames, on and off";
+
+/** Puts a section (from its \`## \` heading to the next) into a page: in place of the old one, or before \`before\`. */
 export function spliceSection(page: string, section: string, before = '## Web client'): string {
   const heading = section.slice(0, section.indexOf('\n'));
   const start = page.indexOf(`\n${heading}\n`);
@@ -456,10 +459,8 @@ Profiled with \`node --cpu-prof\` under this bench; the changes are in the gatew
   gateway CPU a line at C = 50, window 1; 3.0 against 2.8 at window 16; six
   interleaved rounds on a busy machine).
 
-No per-line logging exists on either hot path. The game server was not changed:
-its p99 target is met, and flat out its time goes to the kernel's socket writes
-(about a third of its CPU in \`writev\`), connection churn (players leave and
-join after every game), and formatting lines.
+No per-line logging exists on either hot path. The game server's changes, with
+their profiles before and after and a side-by-side run, are in "${MOVE_COST_HEADING.slice(3)}" above.
 ${r.notes.length ? '\n## Notes\n\n' + r.notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
 }
 

@@ -183,8 +183,13 @@ export class Connection {
         continue;
       }
       if (this.unread === null) break;
-      const slice = this.unread.subarray(0, INPUT_SLICE_BYTES);
-      this.unread = this.unread.length > INPUT_SLICE_BYTES ? this.unread.subarray(INPUT_SLICE_BYTES) : null;
+      // A read of one slice or less (a move is a dozen bytes) is decoded as it came, without a view of it.
+      let slice = this.unread;
+      this.unread = null;
+      if (slice.length > INPUT_SLICE_BYTES) {
+        this.unread = slice.subarray(INPUT_SLICE_BYTES);
+        slice = slice.subarray(0, INPUT_SLICE_BYTES);
+      }
       const { lines, overflow } = this.decoder.push(slice);
       if (overflow) return this.destroy(`sent more than ${this.limits.maxUnterminatedBytes} bytes without a line end`);
       this.held = lines;
