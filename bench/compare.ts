@@ -44,6 +44,8 @@ export interface Scenario {
 
 export const FULL_SCENARIOS: readonly Scenario[] = [
   { name: 'flat out, 1 000 players', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 1000, durationMs: 3000 },
+  // A pace both servers keep up with: flat out, latency is mostly the bots' own queue once they are busy.
+  { name: 'think 40 ms, 1 000 players', kind: 'paced', players: 1000, thinkMs: 40, warmupMs: 1000, durationMs: 3000 },
   { name: 'think 250 ms, 10 000 players', kind: 'paced', players: 10_000, thinkMs: 250, warmupMs: 1500, durationMs: 3000 },
   { name: 'idle seated, 10 000 players', kind: 'idle', players: 10_000, thinkMs: null, warmupMs: 0, durationMs: 0 },
   { name: 'lobby alone, 1 000 players, 400 000 moves', kind: 'lobby', players: 1000, thinkMs: null, warmupMs: 0, durationMs: 0, moves: 400_000 },
