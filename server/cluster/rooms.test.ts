@@ -29,10 +29,29 @@ async function openRoom(port: number): Promise<{ ann: LineClient; code: string }
   return { ann, code };
 }
 
+/**
+ * Waits until another process finds `code`: a room's code reaches the directory a
+ * moment after ROOM_OPENED (one Redis write), so a join from elsewhere in that moment
+ * would be NO_ROOM. Asks by `/join` from `port`, a bounded number of times.
+ */
+async function untilFound(port: number, code: string): Promise<void> {
+  const probe = await client(port);
+  try {
+    for (let tries = 0; tries < 200; tries++) {
+      probe.send(`/join ${code}`);
+      if ((await probe.next()) === m('ROOM_READY', { code })) return;
+    }
+    throw new Error(`room ${code} was never found from port ${port}`);
+  } finally {
+    probe.close();
+  }
+}
+
 describe('rooms across processes', () => {
   it('a room opened on one server is joined from a second and watched from a third', async () => {
     const { ports, logs } = await cluster.start(3);
     const { ann, code } = await openRoom(ports[0]);
+    await untilFound(ports[1], code);
     const bob = await client(ports[1], `/join ${code.toLowerCase()}`);
     expect(await bob.next()).toBe(m('ROOM_READY', { code }));
     bob.send('Bob');
@@ -79,6 +98,7 @@ describe('rooms across processes', () => {
   it('lines sent right behind /join wait for the lookup and reach the room in order', async () => {
     const { ports } = await cluster.start(2);
     const { ann, code } = await openRoom(ports[0]);
+    await untilFound(ports[1], code);
     // One write: the lookup of the code is still running when the name and a chat line arrive.
     const bob = await client(ports[1]);
     bob.write(`/join ${code}\nBob\n/say hi\n`);
