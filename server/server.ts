@@ -188,7 +188,8 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       return;
     }
     if (!withinAddressLimit()) return;
-    // Getters: a trusted proxy's PROXY line may name the real client after this.
+    // Getters: a trusted proxy's PROXY line may name the real client after this. Methods, not
+    // arrow properties: tsx's keepNames gives every named closure a property store of its own.
     lobby.arrive({
       id,
       get address() {
@@ -197,8 +198,12 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       get trusted() {
         return trusted.has(address);
       },
-      send: (line) => conn.send(line),
-      end: (why) => conn.end(why),
+      send(line) {
+        conn.send(line);
+      },
+      end(why) {
+        conn.end(why);
+      },
     });
     if (greetAfterMs < nameTimeoutMs) {
       greetTimer = setTimeout(() => {
