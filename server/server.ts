@@ -1,23 +1,18 @@
 /**
- * The canonical word-guess server: accepts TCP peers, takes each one's name, and
- * hands them to the lobby. Everything a peer sends goes through here first, so the
- * name rules and the limits of PROTOCOL.md §4 live here.
+ * The canonical word-guess server: listens, accepts TCP peers within its limits (each
+ * one a Client, server/client.ts, that takes its name and hands it to the lobby), joins
+ * a cluster when given one, and stops.
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { GAME_PORT } from '../node/ports.js';
-import { Connection, DEFAULT_LIMITS, type ConnectionHandlers, type ConnectionLimits } from './connection.js';
+import { DEFAULT_LIMITS, type Connection, type ConnectionLimits } from './connection.js';
+import { Client, type ClientHost } from './client.js';
 import { DEFAULT_LOBBY_LIMITS, Lobby, type LobbyLimits, type LobbyStats } from './lobby.js';
 import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
-import { BACK, QUIT, parseCommand } from '../protocol/commands.js';
 import { realClock, type Clock } from './clock.js';
-import { checkName, cleanLine } from './sanitize.js';
-import { canonicalCode, keyForLog } from './codes.js';
 import { BOT_DELAY_MS } from './bots.js';
-import { proxiedAddress } from './proxy-accept.js';
-import { looksLikeProxyLine } from '../node/proxy-protocol.js';
-import { LineGate, type HeldLine } from './line-gate.js';
-import { Cluster, type Member } from './cluster/cluster.js';
-import type { Relay } from './cluster/relay.js';
+import { Cluster } from './cluster/cluster.js';
+import { QUIT } from '../protocol/commands.js';
 
 export interface GameServerOptions {
   readonly host?: string;
@@ -129,165 +124,33 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       : undefined,
   });
 
-  function accept(socket: Socket): void {
-    const id = `c${nextId++}`;
-    let address = socket.remoteAddress ?? 'unknown';
-    let clientPort = socket.remotePort;
-    let firstLine = true;
-    // In a cluster: lines wait while a lookup runs, then go to the relay if the table is elsewhere.
-    const gate = new LineGate();
-    let relay: Relay | undefined;
-    // A person on telnet who has typed nothing yet is told what to type; a program sends its name at once.
-    let greetTimer: ReturnType<typeof setTimeout> | null = null;
-    // Until it sits down (or watches, or takes back a seat), a client must keep the lobby moving.
-    let nameTimer: ReturnType<typeof setTimeout> | null = null;
-    const clearTimers = () => {
-      if (greetTimer) clearTimeout(greetTimer);
-      if (nameTimer) clearTimeout(nameTimer);
-      greetTimer = nameTimer = null;
-    };
-    const waitForName = (ms: number) => {
-      if (nameTimer) clearTimeout(nameTimer);
-      nameTimer = setTimeout(() => {
-        say(conn, 'NAME_TIMEOUT');
-        conn.end('sent no name in time');
-      }, ms);
-    };
-    const handlers: ConnectionHandlers = {
-      line(text) {
-        if (firstLine && ((firstLine = false), looksLikeProxyLine(text))) return takeProxyLine(text);
-        if (relay) return relay.send(text);
-        if (gate.busy) return gate.hold({ text });
-        if (greetTimer) clearTimeout(greetTimer);
-        greetTimer = null;
-        const find = cluster ? whereInCluster(cluster, text) : undefined;
-        if (cluster && find) return void routeInCluster(cluster, text, find).catch((err: Error) => log(`${id}: ${err.message}`));
-        lobbyLine(text);
-      },
-      tooLong() {
-        if (relay) return relay.sendTooLong();
-        if (gate.busy) return gate.hold({ tooLong: true });
-        lobby.tooLong(id);
-      },
-      close(why) {
-        clearTimers();
-        relay?.end();
-        connections.delete(id);
-        release(address);
-        lobby.gone(id);
-        log(`${id} disconnected (${why})`);
-      },
-    };
-    const conn: Connection = new Connection(socket, id, handlers, limits);
-    connections.set(id, conn);
-    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
-    log(`${id} connected from ${conn.remote}`);
-    if (connections.size > maxConnections) {
-      say(conn, 'SERVER_FULL');
-      conn.end('server full');
-      return;
-    }
-    if (!withinAddressLimit()) return;
-    // Getters: a trusted proxy's PROXY line may name the real client after this. Methods, not
-    // arrow properties: tsx's keepNames gives every named closure a property store of its own.
-    lobby.arrive({
-      id,
-      get address() {
-        return address;
-      },
-      get trusted() {
-        return trusted.has(address);
-      },
-      send(line) {
-        conn.send(line);
-      },
-      end(why) {
-        conn.end(why);
-      },
-    });
-    if (greetAfterMs < nameTimeoutMs) {
-      greetTimer = setTimeout(() => {
-        greetTimer = null;
-        say(conn, 'WELCOME');
-        say(conn, 'HOW_TO_PLAY');
-      }, greetAfterMs);
-    }
-    waitForName(nameTimeoutMs);
-
-    function withinAddressLimit(): boolean {
+  const host: ClientHost = {
+    lobby,
+    lang: opts.lang,
+    limits,
+    greetAfterMs,
+    nameTimeoutMs,
+    trusted,
+    maxPerAddress,
+    log,
+    cluster: () => cluster,
+    count(client) {
+      const n = (perAddress.get(client.address) ?? 0) + 1;
+      perAddress.set(client.address, n);
       // One address may not take every seat: a flood from it is told the server is full.
-      if (trusted.has(address) || perAddress.get(address)! <= maxPerAddress) return true;
-      say(conn, 'SERVER_FULL');
-      conn.end(`more than ${maxPerAddress} connections from ${address}`);
-      return false;
-    }
+      return trusted.has(client.address) || n <= maxPerAddress;
+    },
+    uncount: release,
+    closed(client) {
+      connections.delete(client.id);
+      release(client.address);
+    },
+  };
 
-    /** A trusted proxy's first line names the real client: limits and logs count that address from now on. */
-    function takeProxyLine(text: string): void {
-      const real = proxiedAddress(text, address, trusted);
-      if (!real.ok) {
-        log(`${id} from ${conn.remote}: ${real.error}; closed`);
-        return conn.destroy(real.error);
-      }
-      log(`${id} is ${real.address} (PROXY header from ${conn.remote})`);
-      release(address);
-      address = real.address;
-      clientPort = real.port ?? clientPort;
-      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
-      withinAddressLimit();
-    }
-
-    /** A line this server answers alone. */
-    function lobbyLine(text: string): void {
-      lobby.line(id, text);
-      // Each lobby command gives the client the name time again: a teacher pasting a word list is not rushed.
-      if (!lobby.inLobby(id)) clearTimers();
-      else if (conn.open) waitForName(nameTimeoutMs);
-    }
-
-    /** How to find the process that holds what this lobby line asks for; undefined when this server answers it alone. */
-    function whereInCluster(cluster: Cluster, text: string): (() => Promise<Member | undefined>) | undefined {
-      if (lobby.seatsPublicly(id, text)) return () => cluster.publicElsewhere(lobby.stats().waiting > 0);
-      const wanted = lobby.wantedElsewhere(id, text);
-      if (wanted?.kind === 'room') return () => cluster.roomElsewhere(wanted.code);
-      if (wanted?.kind === 'seat') return () => cluster.seatElsewhere(wanted.key);
-      return undefined;
-    }
-
-    /**
-     * A name for the public table, `/join` or `/watch` of a room, `/back` to a seat: served
-     * here, or relayed to the process that holds it (which then sees this line first).
-     */
-    function routeInCluster(cluster: Cluster, line: string, find: () => Promise<Member | undefined>): Promise<void> {
-      const replay = (held: HeldLine) => ('text' in held ? handlers.line(held.text) : handlers.tooLong());
-      return gate.run(async () => {
-        const owner = await find();
-        if (owner && conn.open) {
-          relay = await cluster.relay(
-            {
-              client: { address, port: clientPort },
-              local: { address: socket.localAddress, port: socket.localPort },
-              send: (l) => conn.send(l),
-              sendBytes: (bytes) => conn.sendBytes(bytes),
-              end: (why) => conn.end(why),
-            },
-            owner,
-            [line],
-          );
-          // The player may have left while the owner was being reached: leave nothing behind.
-          if (relay && !conn.open) return relay.end();
-          if (relay) {
-            clearTimers();
-            lobby.gone(id);
-            return void log(`${id} relayed to ${owner.address} ${relayedFor(line)}`);
-          }
-        }
-        if (!conn.open) return;
-        const publicSeat = lobby.seatsPublicly(id, line);
-        lobbyLine(line);
-        if (publicSeat) cluster.seatedHere(lobby.stats().waiting > 0);
-      }, replay);
-    }
+  function accept(socket: Socket): void {
+    const client = new Client(host, socket, `c${nextId++}`);
+    connections.set(client.id, client.conn);
+    client.start(connections.size > maxConnections);
   }
 
   function release(address: string): void {
@@ -352,14 +215,6 @@ function joinCluster(settings: ClusterSettings, server: Server, lang: Lang, log:
     stoppingLine: format(lang, 'STOPPING'),
     log,
   });
-}
-
-/** What a relayed line asked for, for the log: the name, or the command (a seat key cut short). */
-function relayedFor(line: string): string {
-  const command = parseCommand(cleanLine(line));
-  if (command) return `for /${command.name} ${command.name === BACK ? keyForLog(canonicalCode(command.arg)) : canonicalCode(command.arg)}`;
-  const check = checkName(line);
-  return `as ${JSON.stringify(check.ok ? check.name : line)}`;
 }
 
 function listenError(err: NodeJS.ErrnoException, host = 'every interface', port = DEFAULT_PORT): Error {
