@@ -47,7 +47,6 @@ export class Connection {
   private readonly decoder: LineDecoder;
   /** Lines sent this tick, not yet written: a peer gets one write a tick, however many lines. */
   private pending = '';
-  private pendingBytes = 0;
   /** Input read but not yet decoded, while the peer's output is over the pause mark. */
   private unread: Buffer | null = null;
   /** Lines decoded but not yet handled, and the next one to handle. */
@@ -94,8 +93,9 @@ export class Connection {
     if (!this.open) return;
     if (this.pending === '') process.nextTick(flushLater, this);
     this.pending += line + '\n';
-    this.pendingBytes += Buffer.byteLength(line) + 1;
-    this.bound();
+    // A UTF-16 unit is at most 3 bytes of UTF-8: the bytes are counted only near a limit.
+    const { pauseOutputBytes, maxOutputBytes } = this.limits;
+    if (this.socket.writableLength + 3 * this.pending.length > Math.min(pauseOutputBytes, maxOutputBytes)) this.bound();
   }
 
   /** Sends lines already framed (a relay passes on what another server sent), after the lines sent before, under the same limits. */
@@ -108,7 +108,7 @@ export class Connection {
 
   /** Keeps the peer's unsent output within the limits. */
   private bound(): void {
-    const queued = this.socket.writableLength + this.pendingBytes;
+    const queued = this.socket.writableLength + Buffer.byteLength(this.pending);
     if (queued > this.limits.maxOutputBytes) return this.destroy('does not read its output');
     if (queued <= this.limits.pauseOutputBytes) return;
     // Over the pause mark: hand the lines to the socket now, and hold the peer's input
@@ -133,7 +133,6 @@ export class Connection {
     this.why = why;
     this.ending = true;
     this.pending = '';
-    this.pendingBytes = 0;
     this.socket.destroy();
   }
 
@@ -142,7 +141,6 @@ export class Connection {
     if (this.pending === '') return;
     const out = this.pending;
     this.pending = '';
-    this.pendingBytes = 0;
     if (!this.socket.destroyed) this.socket.write(Buffer.from(out));
   }
 

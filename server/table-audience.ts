@@ -63,7 +63,9 @@ export class Audience {
 
   /** People whose connection is here now. */
   get peopleConnected(): number {
-    return this.list.filter((s) => s.conn !== null).length;
+    let n = 0;
+    for (const s of this.list) if (s.conn !== null) n++;
+    return n;
   }
 
   /** Computer players seated. */

@@ -316,7 +316,8 @@ export class Table {
     const results = state.players.map((p) => ({ seat: p.id, name: this.audience.byId(p.id).name, points: p.points }));
     for (const r of results) this.emit('RESULT', { name: r.name, points: r.points });
     const winner = JSON.stringify(this.audience.byId(state.winner!).name);
-    const scores = JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.points])));
+    // Built as text, in turn order: an object keyed by every new name would cost V8 a new shape a game.
+    const scores = `{${results.map((r) => `${JSON.stringify(r.name)}:${r.points}`).join(',')}}`;
     this.log(`game over, ${winner} won; word ${JSON.stringify(rules.word(state))}; scores ${scores}`);
     this.opts.events?.gameOver?.(this, results);
     if (this.phaseValue === 'done') return;
