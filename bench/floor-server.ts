@@ -7,7 +7,7 @@
  * It speaks just enough of the protocol for the bots, with the game server's English
  * lines (protocol/catalog.ts) in the same count and order, and writes the way the
  * server does: no delay, one Buffer a player a move. No word, no rules, no checks:
- * every move passes the turn on, and a game ends after the moves of an average game.
+ * every move passes the turn on, and games last as many moves as the server's on average.
  *
  * `node --import tsx bench/floor-server.ts` prints `floor listening on 127.0.0.1:PORT`.
  */
@@ -19,6 +19,12 @@ import net from 'node:net';
  * 16.8 on average, as a real server's moves/s over its games/s under the bots reads.
  */
 const MOVES_PER_GAME = 17;
+/**
+ * Games are 17 ± this many moves long, in turn (the words' own spread is ±4 about the
+ * mean): with games of one length, the tables that start together end together, and
+ * their players' reconnecting comes in waves that leave half the tables idle.
+ */
+const MOVES_SPREAD = 6;
 const TABLE_SIZE = 4;
 /** About the bench's words (6 letters on average), and a seat key of the server's shape. */
 const MASK = '******';
@@ -40,12 +46,15 @@ interface Table {
   /** Built once: no game, so the scores never change. */
   readonly score: string;
   readonly results: string;
+  /** This game's length. */
+  readonly moves: number;
   turn: number;
-  moves: number;
+  moved: number;
 }
 
 /** Players who gave a name, waiting for the table to fill. */
 let filling: Player[] = [];
+let tables = 0;
 
 const server = net.createServer((socket) => {
   // As the server does: a move's answer leaves at once, not after Nagle's wait.
@@ -68,13 +77,14 @@ function send(player: Player, text: string): void {
   if (!player.socket.destroyed) player.socket.write(Buffer.from(text));
 }
 
+/** A name, or a move: whatever it names, the table reads it, and the turn passes on. */
 function onLine(player: Player, line: string): void {
   if (player.name === null) return seat(player, line);
   const t = player.table;
   if (t === null || t.players[t.turn] !== player) return;
   const letter = line.slice('/letter '.length);
-  const mover = ++t.moves % HIT_EVERY === 0 ? 'You earned points: 1\n' : 'No such letter\n';
-  if (t.moves === MOVES_PER_GAME) {
+  const mover = ++t.moved % HIT_EVERY === 0 ? 'You earned points: 1\n' : 'No such letter\n';
+  if (t.moved === t.moves) {
     const end = `Word: ${WORD}\n${t.score}The game is over!\n${t.results}/quit\n`;
     for (const p of t.players) send(p, p === player ? `You earned points: 1\nCongratulations! You won!!!\n${end}` : `Letter named: '${letter}'\n${end}`);
     for (const p of t.players) p.socket.end();
@@ -100,8 +110,9 @@ function seat(player: Player, name: string): void {
     players: filling,
     score: `Score: ${names.map((n) => `${n} 0`).join(', ')}\n`,
     results: names.map((n) => `${n} 0\n`).join(''),
+    moves: MOVES_PER_GAME - MOVES_SPREAD + (tables++ % (2 * MOVES_SPREAD + 1)),
     turn: 0,
-    moves: 0,
+    moved: 0,
   };
   for (const p of filling) p.table = table;
   filling = [];
