@@ -53,7 +53,9 @@ const GATEWAY: readonly Measure[] = [
 
 /** The floor's rows, after its scenario's: the same program for both sides, so no ratio. */
 const FLOOR: readonly Measure[] = [CPU_PER_MOVE, KERNEL_PER_MOVE, MOVES_PER_SEC];
+/** What the floor's rows are called in the scenario column. */
 export const FLOOR_ROW = "floor: Node's sockets, no game";
+/** The measure of each server's CPU a move less its round's floor's. */
 export const ABOVE_FLOOR = 'server CPU µs/move above the floor';
 
 const MEASURES: Record<ScenarioKind, readonly Measure[]> = { flat: PLAYING, paced: PLAYING, idle: IDLE, lobby: LOBBY, gateway: GATEWAY };
