@@ -7,8 +7,11 @@ import { createGateway } from '../gateway/gateway.js';
 import { createGameServer } from '../server/server.js';
 import { startBareRelay } from './bare-relay.js';
 import { runBots, seatIdlePlayers } from './bots.js';
+import { startFloorProgram } from './programs.js';
+import { parseAs, parseMessage } from '../protocol/catalog.js';
+import { connectLines } from '../test/support/line-client.js';
 import type { Comparison } from './compare.js';
-import { comparisonTable, formatComparison, median } from './compare-report.js';
+import { ABOVE_FLOOR, comparisonTable, FLOOR_ROW, formatComparison, median } from './compare-report.js';
 import { startEchoServer } from '../test/support/echo-server.js';
 import { formatSummary, summarize } from './cpu-profile.js';
 import { Histogram } from './histogram.js';
@@ -96,6 +99,49 @@ describe('bots', () => {
   });
 });
 
+describe('floor', () => {
+  async function startFloor() {
+    const floor = await startFloorProgram({ root: process.cwd() });
+    stops.push(() => floor.stop());
+    return floor;
+  }
+
+  it('carries the bots through whole games with no game behind it', async () => {
+    const floor = await startFloor();
+    const r = await runBots({ port: floor.port, players: 40, tableSize: 4, warmupMs: 0, durationMs: 400 });
+    expect(r.connected).toBe(40);
+    expect(r.errors).toBe(0);
+    expect(r.moves).toBeGreaterThan(0);
+    expect(r.gamesPerSec).toBeGreaterThan(0);
+  });
+
+  it("sends the game server's English lines, a WORD line to everyone every move, and /quit after a game's moves", async () => {
+    const floor = await startFloor();
+    const play = async (name: string) => {
+      const c = await connectLines(floor.port, name);
+      const lines: string[] = [];
+      for (let line = await c.next(); line !== '/quit'; line = await c.next()) {
+        lines.push(line);
+        if (line === '/turn') c.send('/letter e');
+      }
+      await c.closed;
+      return lines;
+    };
+    const tables = await Promise.all(['ann', 'bob', 'cy', 'di'].map(play));
+    for (const lines of tables) {
+      const unknown = lines.filter((l) => l !== '/turn' && parseMessage(l)?.lang !== 'en');
+      expect(unknown).toEqual([]);
+      expect(lines).toContain('The game is over!');
+    }
+    // The start's WORD, then one a move, to everyone.
+    const words = tables.map((lines) => lines.filter((l) => parseAs('WORD', l)).length);
+    expect(new Set(words).size).toBe(1);
+    expect(words[0]).toBeGreaterThan(1);
+    // The first turn, then every move but the last passes it on.
+    expect(tables.flat().filter((l) => l === '/turn').length).toBe(words[0] - 1);
+  });
+});
+
 describe('move cost', () => {
   it('plays whole games through the lobby alone, replacing the players of every finished game', async () => {
     const cost = await measureMoveCost(process.cwd(), 2000);
@@ -136,6 +182,7 @@ describe('comparison report', () => {
         { label: 'this tree', commit: 'aaaaaaa', samples: [[sample(50, 0), sample(60, 0), sample(40, 0)], [sample(NaN, 8 * 1024)]] },
         { label: 'main', commit: 'bbbbbbb', samples: [[sample(100, 0), sample(120, 0), sample(110, 0)], [sample(NaN, 16 * 1024)]] },
       ],
+      floor: [[], []],
       rounds: 3,
       loadAverage: [1, 1, 1],
       loadAverageAtEnd: [2, 2, 2],
@@ -147,6 +194,34 @@ describe('comparison report', () => {
     expect(rows.find((r) => r[0] === 'idle' && r[1] === 'RSS per seated player')?.slice(2, 6)).toEqual(['8.0 KiB', '16.0 KiB', '0.50×', '0.50×']);
     expect(formatComparison(c, 'markdown')).toContain('| flat out | moves/s | 1000 | 1000 | 1.00× | 1.00× |');
     expect(formatComparison(c, 'text')).toContain('read the ratios');
+    expect(rows.some((r) => r[0] === FLOOR_ROW || r[1] === ABOVE_FLOOR)).toBe(false);
+  });
+
+  it('puts the floor after its scenario, and each server above the floor of its own round', () => {
+    const sample = (cpuPerMoveUs: number, movesPerSec = 1000) => ({ movesPerSec, cpuPerMoveUs, systemPerMoveUs: cpuPerMoveUs / 2, serverCpu: 0.5, botsCpu: 0.4, p50: 1, p99: 2, rss: 0, rssPerPlayer: 0, connected: 1000 });
+    const c: Comparison = {
+      scenarios: [{ name: 'flat out', kind: 'flat', players: 1000, thinkMs: 0, warmupMs: 0, durationMs: 1 }],
+      sides: [
+        { label: 'this tree', commit: 'aaaaaaa', samples: [[sample(50), sample(60), sample(40)]] },
+        { label: 'main', commit: 'bbbbbbb', samples: [[sample(100), sample(120), sample(110)]] },
+      ],
+      floor: [[sample(20, 3000), sample(30, 2000), sample(10, 4000)]],
+      rounds: 3,
+      loadAverage: [1, 1, 1],
+      loadAverageAtEnd: [1, 1, 1],
+      pinned: true,
+    };
+    const rows = comparisonTable(c).rows;
+    // The scenario's own rows first, unchanged; then the floor's, then the servers above it.
+    expect(rows.map((r) => r[0])).toEqual([...Array(9).fill('flat out'), FLOOR_ROW, FLOOR_ROW, FLOOR_ROW, 'flat out']);
+    expect(rows[9]).toEqual([FLOOR_ROW, 'server CPU µs/move', '20.0', '20.0', '–', '–', '20.0 / 30.0 / 10.0', '20.0 / 30.0 / 10.0']);
+    expect(rows[10].slice(1, 4)).toEqual(['  of which kernel', '10.0', '10.0']);
+    expect(rows[11].slice(1, 4)).toEqual(['moves/s', '3000', '3000']);
+    // Round by round 30, 30, 30 above the floor against 80, 90, 100.
+    expect(rows[12]).toEqual(['flat out', ABOVE_FLOOR, '30.0', '90.0', '0.33×', '0.33×', '30.0 / 30.0 / 30.0', '80.0 / 90.0 / 100.0']);
+    const md = formatComparison(c, 'markdown');
+    expect(md).toContain("| floor: Node's sockets, no game | server CPU µs/move | 20.0 | 20.0 |");
+    expect(md).toContain('above the floor = ');
   });
 });
 

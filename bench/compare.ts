@@ -4,6 +4,8 @@
  * worktree (sharing this tree's node_modules when the lockfiles agree); then, for
  * every scenario, the two programs run in alternate order round after round, each
  * started fresh, under the same load from this tree. Medians and ratios come out.
+ * Flat out, the floor (bench/floor-server.ts: Node's sockets, no game) runs once a
+ * round between the two, so each server's CPU a move can be read above it.
  *
  * The machine may be busy with other work: what one round measures drifts with
  * it, so the rounds are interleaved and the ratio of medians is the figure to read.
@@ -14,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runBots, seatIdlePlayers } from './bots.js';
 import { runLineLoad } from './line-load.js';
-import { startEchoProgram, startGameServer, startGatewayProgram } from './programs.js';
+import { startEchoProgram, startFloorProgram, startGameServer, startGatewayProgram } from './programs.js';
 import type { MoveCost } from './move-cost.js';
 import type { Service } from './procs.js';
 import { sleep } from './util.js';
@@ -96,6 +98,8 @@ export interface Comparison {
   readonly scenarios: readonly Scenario[];
   /** [this tree, the ref]; samples[scenario][round]. */
   readonly sides: readonly [Side, Side];
+  /** The floor (bench/floor-server.ts) under the same bots, once a round: samples[scenario][round]; none for the scenarios it does not run in. */
+  readonly floor: readonly (readonly Sample[])[];
   readonly rounds: number;
   readonly loadAverage: readonly number[];
   readonly loadAverageAtEnd: readonly number[];
@@ -131,12 +135,20 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
       { label: `this tree (${head}${dirty ? ' + changes' : ''})`, commit: head, root: opts.root, samples: [] as Sample[][] },
       { label: `${opts.ref} (${commit.slice(0, 7)})`, commit: commit.slice(0, 7), root: refTree.dir, samples: [] as Sample[][] },
     ];
+    const floor: Sample[][] = [];
     for (const scenario of opts.scenarios) {
       for (const t of trees) t.samples.push([]);
+      floor.push([]);
       for (let round = 0; round < opts.rounds; round++) {
         // Alternate which server goes first, so drift in the machine's load hits both alike.
         const order = round % 2 === 0 ? trees : [trees[1], trees[0]];
         for (const t of order) {
+          // The floor between the two servers' runs: closest in time to both.
+          if (t === order[1] && FLOOR_KINDS.has(scenario.kind)) {
+            const sample = await measureFloor(scenario, opts);
+            floor[floor.length - 1].push(sample);
+            opts.say(`  ${scenario.name}, round ${round + 1}, floor: ${describe(sample, scenario)}`);
+          }
           const sample = await measure(t.root, scenario, opts);
           t.samples[t.samples.length - 1].push(sample);
           opts.say(`  ${scenario.name}, round ${round + 1}, ${t.label}: ${describe(sample, scenario)}`);
@@ -146,6 +158,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     return {
       scenarios: opts.scenarios,
       sides: [trees[0], trees[1]],
+      floor,
       rounds: opts.rounds,
       loadAverage,
       loadAverageAtEnd: os.loadavg(),
@@ -155,6 +168,9 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     refTree.remove();
   }
 }
+
+/** The scenarios the floor runs in: the bots flat out, the traffic it was made for. */
+const FLOOR_KINDS: ReadonlySet<ScenarioKind> = new Set(['flat']);
 
 /** One fresh server of one tree under one scenario. */
 async function measure(root: string, scenario: Scenario, opts: CompareOptions): Promise<Sample> {
@@ -171,42 +187,62 @@ async function measure(root: string, scenario: Scenario, opts: CompareOptions): 
       await seats.close();
       return { ...NONE, rss, rssPerPlayer: (rss - baseline) / seats.held, connected: seats.held };
     }
-    let cpu0 = { user: 0, system: 0 };
-    let cpu1 = cpu0;
-    let rss = 0;
-    const r = await runBots({
-      port: server.port,
-      players: scenario.players,
-      tableSize: 4,
-      warmupMs: scenario.warmupMs,
-      durationMs: scenario.durationMs,
-      thinkMs: scenario.thinkMs ?? 0,
-      onMeasure(phase) {
-        if (phase === 'start') cpu0 = server.cpuSplit();
-        else {
-          cpu1 = server.cpuSplit();
-          rss = server.rss();
-        }
-      },
-    });
-    const user = cpu1.user - cpu0.user;
-    const system = cpu1.system - cpu0.system;
-    return {
-      movesPerSec: r.movesPerSec,
-      cpuPerMoveUs: ((user + system) / r.moves) * 1e6,
-      systemPerMoveUs: (system / r.moves) * 1e6,
-      serverCpu: (user + system) / r.seconds,
-      botsCpu: r.clientCpu,
-      p50: r.p50,
-      p99: r.p99,
-      rss,
-      rssPerPlayer: (rss - baseline) / r.connected,
-      connected: r.connected,
-    };
+    return await playUnderBots(server, scenario, baseline);
   } finally {
     opts.untrack(server);
     await server.stop();
   }
+}
+
+/**
+ * This tree's floor (bench/floor-server.ts; the same program for both sides) under the
+ * scenario's bots: what Node's sockets cost for this traffic with no game at all.
+ */
+async function measureFloor(scenario: Scenario, opts: CompareOptions): Promise<Sample> {
+  const floor = opts.track(await startFloorProgram({ root: opts.root, cpu: opts.cpu }));
+  try {
+    await sleep(300);
+    return await playUnderBots(floor, scenario, floor.rss());
+  } finally {
+    opts.untrack(floor);
+    await floor.stop();
+  }
+}
+
+/** The bots of a scenario against a program that listens (the game server, the floor): its CPU a move and the bots' view. */
+async function playUnderBots(server: Service, scenario: Scenario, baseline: number): Promise<Sample> {
+  let cpu0 = { user: 0, system: 0 };
+  let cpu1 = cpu0;
+  let rss = 0;
+  const r = await runBots({
+    port: server.port,
+    players: scenario.players,
+    tableSize: 4,
+    warmupMs: scenario.warmupMs,
+    durationMs: scenario.durationMs,
+    thinkMs: scenario.thinkMs ?? 0,
+    onMeasure(phase) {
+      if (phase === 'start') cpu0 = server.cpuSplit();
+      else {
+        cpu1 = server.cpuSplit();
+        rss = server.rss();
+      }
+    },
+  });
+  const user = cpu1.user - cpu0.user;
+  const system = cpu1.system - cpu0.system;
+  return {
+    movesPerSec: r.movesPerSec,
+    cpuPerMoveUs: ((user + system) / r.moves) * 1e6,
+    systemPerMoveUs: (system / r.moves) * 1e6,
+    serverCpu: (user + system) / r.seconds,
+    botsCpu: r.clientCpu,
+    p50: r.p50,
+    p99: r.p99,
+    rss,
+    rssPerPlayer: (rss - baseline) / r.connected,
+    connected: r.connected,
+  };
 }
 
 /** The lobby of the tree at `root` alone, in a process of its own (this tree's bench/move-cost.ts). */

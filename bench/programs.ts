@@ -42,3 +42,8 @@ export function startGatewayProgram(target: number, max: number, run: ProgramRun
 export function startEchoProgram(run: ProgramRun): Promise<Service> {
   return startProgram('echo server', 'test/support/echo-server.ts', [], run);
 }
+
+/** The floor (bench/floor-server.ts): the bots' traffic over Node's sockets with no game. */
+export function startFloorProgram(run: ProgramRun): Promise<Service> {
+  return startProgram('floor', 'bench/floor-server.ts', [], run);
+}
