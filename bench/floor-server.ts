@@ -12,6 +12,7 @@
  * `node --import tsx bench/floor-server.ts` prints `floor listening on 127.0.0.1:PORT`.
  */
 import net from 'node:net';
+import { LISTEN_BACKLOG } from '../node/ports.js';
 
 /**
  * Moves in a game of the bench: the bots name letters in frequency order, so a word
@@ -118,4 +119,4 @@ function seat(player: Player, name: string): void {
   filling = [];
 }
 
-server.listen(0, '127.0.0.1', () => console.log(`floor listening on 127.0.0.1:${(server.address() as net.AddressInfo).port}`));
+server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, () => console.log(`floor listening on 127.0.0.1:${(server.address() as net.AddressInfo).port}`));

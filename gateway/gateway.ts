@@ -10,7 +10,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_LINE_BYTES } from '../protocol/framing.js';
-import { GATEWAY_PORT } from '../node/ports.js';
+import { GATEWAY_PORT, LISTEN_BACKLOG } from '../node/ports.js';
 import { CloseCode } from '../protocol/close-codes.js';
 import { Bridge, CloseReason, type Target } from './bridge.js';
 import { createStaticHandler } from './static.js';
@@ -207,7 +207,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? GATEWAY_PORT, opts.host ?? '127.0.0.1', () => {
+    server.listen({ port: opts.port ?? GATEWAY_PORT, host: opts.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -1,5 +1,6 @@
 /**
- * The default ports of every program here, each written once. Node-only callers
+ * The default ports of every program here, each written once, and how many
+ * connections a listener lets the kernel hold. Node-only callers
  * (mains, scripts, vite.config.ts); the web client never needs a port of its own.
  */
 
@@ -11,3 +12,11 @@ export const GATEWAY_PORT = 8080;
 export const PALINDROME_PORT = 30002;
 /** Vite's dev server (`npm run dev`). */
 export const DEV_PORT = 5173;
+
+/**
+ * Connections the kernel may hold for a listener before it accepts them (capped at
+ * net.core.somaxconn). Node's default of 511 overflows when a few hundred tables end at
+ * once and their players come straight back (or a restarted gateway's browsers all
+ * reconnect): an overflowed connection waits a second or more for the kernel to retry it.
+ */
+export const LISTEN_BACKLOG = 4096;

@@ -4,7 +4,7 @@
  * a cluster when given one, and stops.
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { GAME_PORT } from '../node/ports.js';
+import { GAME_PORT, LISTEN_BACKLOG } from '../node/ports.js';
 import { DEFAULT_LIMITS, type Connection, type ConnectionLimits } from './connection.js';
 import { Client, type ClientHost } from './client.js';
 import { DEFAULT_LOBBY_LIMITS, Lobby, type LobbyLimits, type LobbyStats } from './lobby.js';
@@ -82,6 +82,7 @@ export const NAME_TIMEOUT_MS = 60_000;
 export const GREET_AFTER_MS = 1_000;
 export const MAX_CONNECTIONS = 20_000;
 export const MAX_PER_ADDRESS = 50;
+
 /** Loopback: a gateway on the same machine connects from here for every browser. */
 export const TRUSTED_ADDRESSES: readonly string[] = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 
@@ -164,7 +165,7 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     const onError = (err: NodeJS.ErrnoException) => reject(listenError(err, opts.host, opts.port));
     server.once('error', onError);
     // No host: every interface, IPv6 and IPv4 both, so `telnet localhost` works either way.
-    server.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host }, () => {
+    server.listen({ port: opts.port ?? DEFAULT_PORT, host: opts.host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', onError);
       resolve();
     });

@@ -12,6 +12,7 @@ import { isMain } from '../../node/entry.js';
 import * as flag from '../../node/flags.js';
 import { Queue } from './queue.js';
 import { closeServer } from './scripted-server.js';
+import { LISTEN_BACKLOG } from '../../node/ports.js';
 
 /** One connection to the echo server, to watch it end. */
 export interface EchoPeer {
@@ -65,7 +66,7 @@ export async function startEchoServer(port = 0): Promise<EchoServer> {
   server.maxConnections = 100_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port, backlog: 4096 }, () => resolve());
+    server.listen({ host: '127.0.0.1', port, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   return {
     port: (server.address() as net.AddressInfo).port,
