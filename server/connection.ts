@@ -38,6 +38,13 @@ export interface ConnectionHandlers {
   close(why: string): void;
 }
 
+/** Where a socket's shared listeners find its Connection. */
+const CONNECTION = Symbol('connection');
+type OwnedSocket = Socket & { [CONNECTION]: Connection };
+
+/** No lines held: kept instead of the last batch, so a quiet peer holds none of its old lines. */
+const NO_LINES: readonly Line[] = [];
+
 export class Connection {
   readonly id: string;
   readonly remote: string;
@@ -50,7 +57,7 @@ export class Connection {
   /** Input read but not yet decoded, while the peer's output is over the pause mark. */
   private unread: Buffer | null = null;
   /** Lines decoded but not yet handled, and the next one to handle. */
-  private held: Line[] = [];
+  private held: readonly Line[] = NO_LINES;
   private heldNext = 0;
   /** Output is over the pause mark: no line is handled and nothing is read until 'drain'. */
   private holding = false;
@@ -72,12 +79,30 @@ export class Connection {
       maxUnterminatedBytes: limits.maxUnterminatedBytes,
       telnet: true,
     });
-    socket.on('error', (err) => (this.why = `error: ${err.message}`));
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('end', () => this.onEnd());
-    socket.on('close', () => this.onClose());
+    // Listeners shared by every connection, finding theirs on the socket: no closures a peer.
+    (socket as OwnedSocket)[CONNECTION] = this;
+    socket.on('error', Connection.onSocketError);
+    socket.on('data', Connection.onSocketData);
+    socket.on('end', Connection.onSocketEnd);
+    socket.on('close', Connection.onSocketClose);
     socket.setNoDelay(true);
     socket.setKeepAlive(true, 60_000);
+  }
+
+  private static onSocketError(this: OwnedSocket, err: Error): void {
+    this[CONNECTION].why = `error: ${err.message}`;
+  }
+
+  private static onSocketData(this: OwnedSocket, chunk: Buffer): void {
+    this[CONNECTION].onData(chunk);
+  }
+
+  private static onSocketEnd(this: OwnedSocket): void {
+    this[CONNECTION].onEnd();
+  }
+
+  private static onSocketClose(this: OwnedSocket): void {
+    this[CONNECTION].onClose();
   }
 
   /** Whether lines can still be sent. */
@@ -180,7 +205,11 @@ export class Connection {
         else this.handlers.line(line.text);
         continue;
       }
-      if (this.unread === null) break;
+      if (this.unread === null) {
+        this.held = NO_LINES;
+        this.heldNext = 0;
+        break;
+      }
       // A read of one slice or less (a move is a dozen bytes) is decoded as it came, without a view of it.
       let slice = this.unread;
       this.unread = null;
