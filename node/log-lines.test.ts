@@ -8,7 +8,7 @@ const at = new Date('2026-12-06T10:00:00.000Z');
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('timestampedLog', () => {
-  it('writes the lines of one turn together, in order, each stamped with its time', async () => {
+  it('writes the lines of one turn together, in order, stamped with the time', async () => {
     const writes: string[] = [];
     const log = timestampedLog({ write: (t: string) => writes.push(t) }, () => at);
     log('c1 connected');
@@ -20,6 +20,18 @@ describe('timestampedLog', () => {
     await nextTurn();
     expect(writes).toHaveLength(2);
     expect(writes[1]).toBe('2026-12-06T10:00:00.000Z c1 disconnected\n');
+  });
+
+  it('stamps the lines of one turn with the time the turn logged first, and the next turn anew', async () => {
+    const writes: string[] = [];
+    let ms = Date.parse('2026-12-06T10:00:00.000Z');
+    const log = timestampedLog({ write: (t: string) => writes.push(t) }, () => new Date(ms++));
+    log('one');
+    log('two');
+    await nextTurn();
+    log('three');
+    await nextTurn();
+    expect(writes).toEqual(['2026-12-06T10:00:00.000Z one\n2026-12-06T10:00:00.000Z two\n', '2026-12-06T10:00:00.001Z three\n']);
   });
 
   it('writes at once when a turn gathers more than the limit', () => {

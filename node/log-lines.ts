@@ -1,6 +1,6 @@
 /**
  * An operator log: each line stamped with its time, the lines of one turn of the
- * event loop written together. Standard output to a pipe or a file is written
+ * event loop written together (and stamped with the turn's time). Standard output to a pipe or a file is written
  * synchronously, one system call a write, and a busy server logs several lines a
  * game: one write a turn instead of one a line. What is gathered is written before
  * the process exits.
@@ -17,6 +17,8 @@ export interface LogSink {
 /** A function that logs one line: `2026-12-06T10:00:00.000Z line`. */
 export function timestampedLog(sink: LogSink, now: () => Date = () => new Date()): (line: string) => void {
   let pending = '';
+  // One stamp a turn: its lines come within a millisecond or so of each other.
+  let stamp = '';
   const flush = () => {
     if (pending === '') return;
     const text = pending;
@@ -25,8 +27,11 @@ export function timestampedLog(sink: LogSink, now: () => Date = () => new Date()
   };
   process.on('exit', flush);
   return (line) => {
-    if (pending === '') setImmediate(flush);
-    pending += `${now().toISOString()} ${line}\n`;
+    if (pending === '') {
+      setImmediate(flush);
+      stamp = now().toISOString();
+    }
+    pending += `${stamp} ${line}\n`;
     if (pending.length > LOG_FLUSH_CHARS) flush();
   };
 }

@@ -146,36 +146,37 @@ export class Play {
 
   /** Words the events of one move, in the order PROTOCOL.md §3 gives. */
   private announceMove(mover: Seat, events: readonly GameEvent[]): void {
-    const emit = <Id extends MessageId>(msg: Id, fields?: MessageFields<Id>) => this.audience.emit(msg, fields, mover);
+    // No helper closure here: under tsx each named closure made costs a defineProperty call, every move.
+    const { audience } = this;
     let wordLine = true;
     let turn: TurnStart = 'fresh';
     for (const event of events) {
       switch (event.type) {
         case 'letter-hit':
-          emit('LETTER_NAMED', { letter: event.letter });
-          emit('EARNED', { points: event.points });
+          audience.emit('LETTER_NAMED', { letter: event.letter }, mover);
+          audience.emit('EARNED', { points: event.points }, mover);
           break;
         case 'letter-miss':
-          emit('LETTER_NAMED', { letter: event.letter });
-          emit('NO_LETTER');
+          audience.emit('LETTER_NAMED', { letter: event.letter }, mover);
+          audience.emit('NO_LETTER', undefined, mover);
           break;
         case 'already-open':
-          emit('ALREADY_OPEN');
+          audience.emit('ALREADY_OPEN', undefined, mover);
           wordLine = false;
           // A new turn for the same player, but not a fresh clock: naming it again
           // and again must not stall the table.
           turn = 'again';
           break;
         case 'word-right':
-          emit('WORD_NAMED', { word: event.word });
-          emit('EARNED', { points: event.points });
+          audience.emit('WORD_NAMED', { word: event.word }, mover);
+          audience.emit('EARNED', { points: event.points }, mover);
           break;
         case 'word-wrong':
-          emit('WORD_NAMED', { word: event.word });
-          emit('BURNED');
+          audience.emit('WORD_NAMED', { word: event.word }, mover);
+          audience.emit('BURNED', undefined, mover);
           break;
         case 'won':
-          emit('WON');
+          audience.emit('WON', undefined, mover);
           break;
       }
     }
