@@ -1,5 +1,7 @@
 /**
  * `npm run bench -- [--quick] [--json] [--only relay,memory,server,rooms,bots,cluster,web] [--docs | --no-docs]`
+ * `npm run bench -- --only seat-heap [--quick]`: what an idle seated player costs the game server's
+ * heap, by kind of object (bench/seat-heap.ts, which also takes other player counts).
  * (`npm run -s bench -- --json` keeps npm's banner off stdout)
  * `npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios flat,paced,idle,lobby,gateway] [--markdown]`: the game server
  * of this tree against REF's, side by side (bench/compare.ts).
@@ -28,6 +30,7 @@ import { checkoutRef, compare, FULL_SCENARIOS, QUICK_SCENARIOS, SCENARIO_KINDS, 
 import { formatComparison } from './compare-report.js';
 import { startEchoProgram, startGameServer, startGatewayProgram, startProgram } from './programs.js';
 import { profileGateway, profileServer } from './profile.js';
+import { formatSeatHeap, measureSeatHeap } from './seat-heap.js';
 import { FAST_PATH_HEADING, MOVE_COST_HEADING, botsSection, checkTargets, formatTable, markdown, sectionOf, spliceSection, svgChart } from './report.js';
 import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
 import { roomsSection } from './rooms-report.js';
@@ -40,6 +43,9 @@ import * as flag from '../node/flags.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PHASES = ['relay', 'memory', 'server', 'rooms', 'bots', 'cluster', 'web'] as const;
 type Phase = (typeof PHASES)[number];
+/** Run only when named, and alone: not part of a full run, and they write no page. */
+const ALONE = ['seat-heap'] as const;
+type Alone = (typeof ALONE)[number];
 
 interface Plan {
   clients: number[];
@@ -90,12 +96,16 @@ const QUICK: Plan = {
 
 const USAGE =
   `usage: npm run bench -- [--quick] [--json] [--only ${PHASES.join(',')}] [--docs | --no-docs]\n` +
+  `       npm run bench -- --only ${ALONE.join('|')} [--quick]\n` +
   `       npm run bench -- --compare REF [--quick] [--rounds 3] [--scenarios ${SCENARIO_KINDS.join(',')}] [--markdown]\n` +
   '       npm run bench -- --profile server|gateway [--compare REF] [--quick]';
-const parsePhases: flag.Parse<Set<Phase>> = (raw, name) => {
+const parsePhases: flag.Parse<Set<Phase | Alone>> = (raw, name) => {
   const phases = raw.split(',');
-  for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')} (got "${p}")`);
-  return new Set(phases as Phase[]);
+  const known: readonly string[] = [...PHASES, ...ALONE];
+  for (const p of phases) if (!known.includes(p)) throw new flag.UsageError(`${name} takes ${PHASES.join(',')}, or one of ${ALONE.join(', ')} alone (got "${p}")`);
+  const alone = phases.find((p) => (ALONE as readonly string[]).includes(p));
+  if (alone !== undefined && phases.length > 1) throw new flag.UsageError(`${name} ${alone} runs alone (got "${raw}")`);
+  return new Set(phases as (Phase | Alone)[]);
 };
 const parseScenarios: flag.Parse<Set<ScenarioKind>> = (raw, name) => {
   const kinds = raw.split(',');
@@ -107,7 +117,7 @@ const flags = flag.parseFlagsOrExit(
   {
     quick: flag.boolean(),
     json: flag.boolean(),
-    only: flag.custom(parsePhases, { default: new Set(PHASES) }),
+    only: flag.custom(parsePhases, { default: new Set<Phase | Alone>(PHASES) }),
     docs: flag.boolean(),
     'no-docs': flag.boolean(),
     compare: flag.string(),
@@ -147,7 +157,9 @@ async function stop(service: Service): Promise<void> {
   running.delete(service);
   await service.stop();
 }
-const stopAll = () => Promise.all([...running].map(stop));
+/** What stops a run whose programs are not tracked here (bench/seat-heap.ts's server and snapshots). */
+let cleanupRun: (() => Promise<void>) | undefined;
+const stopAll = () => Promise.all([...[...running].map(stop), cleanupRun?.()]);
 
 process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 
@@ -381,6 +393,14 @@ async function compareMain(ref: string): Promise<void> {
   process.stdout.write(formatComparison(result, flags.markdown ? 'markdown' : 'text'));
 }
 
+/** `--only seat-heap`: heap snapshots of the game server before and after seating idle players. */
+async function seatHeapMain(): Promise<void> {
+  const players = quick ? 400 : 2000;
+  say(`seat heap: what an idle seated player costs the game server's heap, ${players} players (other counts: node --import tsx bench/seat-heap.ts --players N)`);
+  const run = await measureSeatHeap({ root: ROOT, players, cpu, say, onCleanup: (c) => (cleanupRun = c) });
+  process.stdout.write(formatSeatHeap(run));
+}
+
 /** `--profile server|gateway [--compare REF]`: one program under load with node's CPU profiler; REF's first, then this tree's. */
 async function profileMain(what: 'server' | 'gateway', ref: string | undefined): Promise<void> {
   const durationMs = quick ? 2000 : 8000;
@@ -401,6 +421,7 @@ async function profileMain(what: 'server' | 'gateway', ref: string | undefined):
 async function main(): Promise<void> {
   if (flags.profile !== undefined) return profileMain(flags.profile, flags.compare);
   if (flags.compare !== undefined) return compareMain(flags.compare);
+  if (only.has('seat-heap')) return seatHeapMain();
   say(`word-guess bench (${quick ? 'quick' : 'full'} run); ${pinned ? `load generator pinned to CPU 0, programs under test to CPU ${SERVICE_CPU}` : 'no CPU pinning (needs taskset and two CPUs)'}`);
   let web: Results['web'] = { ok: false, reason: 'not measured in this run' };
   let relay: RelayRow[] = [];
