@@ -37,7 +37,10 @@ export interface HeapSummary {
   readonly bytes: number;
   /** By `type name`: strings, code and heap numbers each lumped into one row. */
   readonly kinds: ReadonlyMap<string, Tally>;
-  /** Plain `Object`s by their property names, closures by name and the variables they capture. */
+  /**
+   * Plain `Object`s by their property names, closures by name and the variables they capture.
+   * A snapshot has edges to heap objects only: a property holding a small integer is missing.
+   */
   readonly shapes: ReadonlyMap<string, Tally>;
 }
 

@@ -140,7 +140,7 @@ export function formatSeatHeap(run: SeatHeapRun): string {
     'By kind of object (V8 type and constructor; strings, code and heap numbers lumped), a player:',
     rowsTable(d.kinds, 'kind'),
     '',
-    'Plain Objects by property names, closures by what they capture, a player:',
+    'Plain Objects by property names (small integers, kept in the object, are not listed), closures by what they capture, a player:',
     rowsTable(d.shapes, 'shape'),
     '',
   ].join('\n');
