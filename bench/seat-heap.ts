@@ -150,11 +150,13 @@ function rowsTable(rows: readonly DiffRow[], what: string): string {
   const big = (r: DiffRow) => Math.abs(r.bytes) >= NEGLIGIBLE.bytes || Math.abs(r.count) >= NEGLIGIBLE.count;
   const shown = rows.filter(big).slice(0, ROWS);
   const rest = rows.filter((r) => !shown.includes(r));
-  const cells = (r: DiffRow) => [r.bytes.toFixed(1), r.count.toFixed(2), r.kind];
-  const restRow = rest.length ? [[sum(rest, 'bytes').toFixed(1), sum(rest, 'count').toFixed(2), `(${rest.length} more, together)`]] : [];
+  const cells = (r: DiffRow) => [fixed(r.bytes, 1), fixed(r.count, 2), r.kind];
+  const restRow = rest.length ? [[fixed(sum(rest, 'bytes'), 1), fixed(sum(rest, 'count'), 2), `(${rest.length} more, together)`]] : [];
   return text({ head: ['bytes', 'count', what], rows: [...shown.map(cells), ...restRow], right: [true, true, false] });
 }
 
+/** `v` with `digits` decimals, never `-0.0`. */
+const fixed = (v: number, digits: number) => v.toFixed(digits).replace(/^-(0\.0*)$/, '$1');
 const sum = (rows: readonly DiffRow[], key: 'bytes' | 'count') => rows.reduce((s, r) => s + r[key], 0);
 
 if (isMain(import.meta.url)) {
