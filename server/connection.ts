@@ -54,6 +54,8 @@ export class Connection {
   private readonly decoder: LineDecoder;
   /** Lines sent this tick, not yet written: a peer gets one write a tick, however many lines. */
   private pending = '';
+  /** Bytes of `pending`, counted only once output nears a limit (then at every line); -1 until then. */
+  private pendingBytes = -1;
   /** Input read but not yet decoded, while the peer's output is over the pause mark. */
   private unread: Buffer | null = null;
   /** Lines decoded but not yet handled, and the next one to handle. */
@@ -118,9 +120,11 @@ export class Connection {
     if (!this.open) return;
     if (this.pending === '') process.nextTick(flushLater, this);
     this.pending += line + '\n';
-    // A UTF-16 unit is at most 3 bytes of UTF-8: the bytes are counted only near a limit.
-    const { pauseOutputBytes, maxOutputBytes } = this.limits;
-    if (this.socket.writableLength + 3 * this.pending.length > Math.min(pauseOutputBytes, maxOutputBytes)) this.bound();
+    // A UTF-16 unit is at most 3 bytes of UTF-8: far from a limit, the bytes need no counting.
+    if (this.pendingBytes >= 0) this.pendingBytes += Buffer.byteLength(line) + 1;
+    else if (this.socket.writableLength + 3 * this.pending.length > Math.min(this.limits.pauseOutputBytes, this.limits.maxOutputBytes)) this.pendingBytes = Buffer.byteLength(this.pending);
+    else return;
+    this.bound();
   }
 
   /** Sends lines already framed (a relay passes on what another server sent), after the lines sent before, under the same limits. */
@@ -133,7 +137,7 @@ export class Connection {
 
   /** Keeps the peer's unsent output within the limits. */
   private bound(): void {
-    const queued = this.socket.writableLength + Buffer.byteLength(this.pending);
+    const queued = this.socket.writableLength + Math.max(0, this.pendingBytes);
     if (queued > this.limits.maxOutputBytes) return this.destroy('does not read its output');
     if (queued <= this.limits.pauseOutputBytes) return;
     // Over the pause mark: hand the lines to the socket now, and hold the peer's input
@@ -158,6 +162,7 @@ export class Connection {
     this.why = why;
     this.ending = true;
     this.pending = '';
+    this.pendingBytes = -1;
     this.socket.destroy();
   }
 
@@ -166,6 +171,7 @@ export class Connection {
     if (this.pending === '') return;
     const out = this.pending;
     this.pending = '';
+    this.pendingBytes = -1;
     if (!this.socket.destroyed) this.socket.write(Buffer.from(out));
   }
 
