@@ -5,10 +5,10 @@
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { GAME_PORT, LISTEN_BACKLOG } from '../node/ports.js';
-import { DEFAULT_LIMITS, type Connection, type ConnectionLimits } from './connection.js';
+import { DEFAULT_LIMITS, type ConnectionLimits } from './connection.js';
 import { Client, type ClientHost } from './client.js';
 import { DEFAULT_LOBBY_LIMITS, Lobby, type LobbyLimits, type LobbyStats } from './lobby.js';
-import { format, type Lang, type MessageFields, type MessageId } from '../protocol/catalog.js';
+import { format, type Lang } from '../protocol/catalog.js';
 import { realClock, type Clock } from './clock.js';
 import { BOT_DELAY_MS } from './bots.js';
 import { Cluster } from './cluster/cluster.js';
@@ -96,14 +96,13 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
   const nameTimeoutMs = opts.nameTimeoutMs ?? NAME_TIMEOUT_MS;
   const greetAfterMs = opts.greetAfterMs ?? GREET_AFTER_MS;
   const maxConnections = opts.maxConnections ?? MAX_CONNECTIONS;
-  const connections = new Map<string, Connection>();
+  const clients = new Map<string, Client>();
   const maxPerAddress = opts.maxPerAddress ?? MAX_PER_ADDRESS;
   const trusted = new Set(opts.trustedAddresses ?? TRUSTED_ADDRESSES);
   const perAddress = new Map<string, number>();
   let nextId = 1;
 
   let cluster: Cluster | undefined;
-  const say = <Id extends MessageId>(c: Connection, id: Id, fields?: MessageFields<Id>) => c.send(format(opts.lang, id, fields));
 
   const lobby = new Lobby({
     playersPerTable: opts.players,
@@ -143,15 +142,15 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
     },
     uncount: release,
     closed(client) {
-      connections.delete(client.id);
+      clients.delete(client.id);
       release(client.address);
     },
   };
 
   function accept(socket: Socket): void {
     const client = new Client(host, socket, `c${nextId++}`);
-    connections.set(client.id, client.conn);
-    client.start(connections.size > maxConnections);
+    clients.set(client.id, client);
+    client.start(clients.size > maxConnections);
   }
 
   function release(address: string): void {
@@ -182,14 +181,14 @@ export async function createGameServer(opts: GameServerOptions): Promise<GameSer
       return { host: a.address, port: a.port };
     },
     stats() {
-      return { connections: connections.size, ...lobby.stats() };
+      return { connections: clients.size, ...lobby.stats() };
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => void (cluster?.close() ?? Promise.resolve()).then(resolve));
         lobby.stop();
-        for (const c of connections.values()) {
-          say(c, 'STOPPING');
+        for (const c of clients.values()) {
+          c.say('STOPPING');
           c.send(QUIT);
           c.end('server stopping');
         }
