@@ -12,6 +12,7 @@ import net from 'node:net';
 import { readLines } from '../node/lines.js';
 import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { Histogram } from './histogram.js';
+import type { MeasurePhase } from './util.js';
 
 export interface BotOptions {
   readonly port: number;
@@ -26,7 +27,7 @@ export interface BotOptions {
   readonly thinkMs?: number;
   readonly connectTimeoutMs?: number;
   /** Called when the measured interval starts and ends (e.g. to read the server's CPU time). */
-  readonly onMeasure?: (phase: 'start' | 'end') => void;
+  readonly onMeasure?: (phase: MeasurePhase) => void;
   /** Awaited once every bot has connected, before the warm-up (e.g. to start with another load generator). */
   readonly ready?: () => Promise<void>;
 }

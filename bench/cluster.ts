@@ -14,7 +14,7 @@ import { runBots } from './bots.js';
 import { runLineLoad } from './line-load.js';
 import type { Service } from './procs.js';
 import type { ClusterLoadRow, ClusterResult, TransportRow } from './results.js';
-import { sleep } from './util.js';
+import { Reading, sleep, type MeasurePhase } from './util.js';
 
 export interface ClusterPlan {
   readonly transportClients: readonly number[];
@@ -44,6 +44,28 @@ async function redisCommands(redis: Redis): Promise<number> {
   return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
+/**
+ * What the programs under test and Redis did over a measured interval: their CPU, and
+ * the commands Redis served (its INFO answers a moment after the interval ends: wait
+ * for it before reading `commands`).
+ */
+function clusterReadings(cpuOfPrograms: () => number, redis: Redis, redisService: Service) {
+  const cpu = new Reading(cpuOfPrograms);
+  const redisCpu = new Reading(() => redisService.cpu());
+  const served = { start: 0, end: 0 };
+  return {
+    cpu,
+    redisCpu,
+    onMeasure(phase: MeasurePhase): void {
+      cpu.mark(phase);
+      redisCpu.mark(phase);
+      void redisCommands(redis).then((n) => (served[phase] = n));
+    },
+    /** Commands served in the interval, less the INFO that counted them. */
+    commands: () => Math.max(0, served.end - served.start - 1),
+  };
+}
+
 export async function clusterPhase(ctx: ClusterBenchContext, plan: ClusterPlan): Promise<ClusterResult> {
   const redisPort = await ctx.freePort();
   const redisService = await ctx.start('redis-server', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], redisPort);
@@ -69,12 +91,7 @@ async function transportRuns(ctx: ClusterBenchContext, plan: ClusterPlan, url: s
         : await ctx.start(`${mode} relay`, NODE, [...TSX, 'bench/cluster-relay.ts', '--mode', mode, '--redis', url]);
     for (const clients of plan.transportClients) {
       for (const window of plan.windows) {
-        let cpu0 = 0;
-        let cpu1 = 0;
-        let redisCpu0 = 0;
-        let redisCpu1 = 0;
-        let commands0 = 0;
-        let commands1 = 0;
+        const m = clusterReadings(() => service.cpu(), redis, redisService);
         const r = await runLineLoad({
           transport: 'tcp',
           port: service.port,
@@ -82,17 +99,7 @@ async function transportRuns(ctx: ClusterBenchContext, plan: ClusterPlan, url: s
           window,
           warmupMs: plan.warmupMs,
           durationMs: plan.durationMs,
-          onMeasure: (phase) => {
-            if (phase === 'start') {
-              cpu0 = service.cpu();
-              redisCpu0 = redisService.cpu();
-              void redisCommands(redis).then((n) => (commands0 = n));
-            } else {
-              cpu1 = service.cpu();
-              redisCpu1 = redisService.cpu();
-              void redisCommands(redis).then((n) => (commands1 = n));
-            }
-          },
+          onMeasure: m.onMeasure,
         });
         await sleep(50); // the second INFO's answer
         rows.push({
@@ -102,9 +109,9 @@ async function transportRuns(ctx: ClusterBenchContext, plan: ClusterPlan, url: s
           linesPerSec: r.linesPerSec,
           p50: r.p50,
           p99: r.p99,
-          cpuPerLineUs: ((cpu1 - cpu0) / r.lines) * 1e6,
-          redisCpuPerLineUs: ((redisCpu1 - redisCpu0) / r.lines) * 1e6,
-          redisCommandsPerLine: Math.max(0, commands1 - commands0 - 1) / r.lines,
+          cpuPerLineUs: (m.cpu.rise / r.lines) * 1e6,
+          redisCpuPerLineUs: (m.redisCpu.rise / r.lines) * 1e6,
+          redisCommandsPerLine: m.commands() / r.lines,
         });
         ctx.say(`  ${mode.padEnd(6)} C=${String(clients).padEnd(4)} window ${String(window).padEnd(2)}: ${Math.round(r.linesPerSec)} lines/s, p99 ${r.p99.toFixed(2)} ms, ${rows.at(-1)!.cpuPerLineUs.toFixed(1)} µs CPU/line + Redis ${rows.at(-1)!.redisCpuPerLineUs.toFixed(1)} µs`);
       }
@@ -146,13 +153,7 @@ async function loadRun(ctx: ClusterBenchContext, plan: ClusterPlan, processes: n
   const idlePerSec = (await redisCommands(redis)) - idle0 - 1;
   const idleRate = idlePerSec / ((performance.now() - idleStart) / 1000);
 
-  let cpu0 = 0;
-  let cpu1 = 0;
-  let redisCpu0 = 0;
-  let redisCpu1 = 0;
-  let commands0 = 0;
-  let commands1 = 0;
-  const cpuOfServers = () => servers.reduce((sum, s) => sum + s.cpu(), 0);
+  const m = clusterReadings(() => servers.reduce((sum, s) => sum + s.cpu(), 0), redis, redisService);
   const r = await runBots({
     port: servers[0].port,
     ports: servers.map((s) => s.port),
@@ -161,22 +162,12 @@ async function loadRun(ctx: ClusterBenchContext, plan: ClusterPlan, processes: n
     warmupMs: plan.botWarmupMs,
     durationMs: plan.botDurationMs,
     thinkMs: plan.thinkMs,
-    onMeasure(phase) {
-      if (phase === 'start') {
-        cpu0 = cpuOfServers();
-        redisCpu0 = redisService.cpu();
-        void redisCommands(redis).then((n) => (commands0 = n));
-      } else {
-        cpu1 = cpuOfServers();
-        redisCpu1 = redisService.cpu();
-        void redisCommands(redis).then((n) => (commands1 = n));
-      }
-    },
+    onMeasure: m.onMeasure,
   });
   await sleep(50);
   for (const s of servers) await ctx.stop(s);
   const joins = r.gamesPerSec * r.seconds * 4;
-  const commands = Math.max(0, commands1 - commands0 - 1);
+  const commands = m.commands();
   const background = processes > 1 ? idleRate * r.seconds : 0;
   const row: ClusterLoadRow = {
     processes,
@@ -187,8 +178,8 @@ async function loadRun(ctx: ClusterBenchContext, plan: ClusterPlan, processes: n
     joinsPerSec: joins / r.seconds,
     p50: r.p50,
     p99: r.p99,
-    cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
-    redisCpuPerMoveUs: processes > 1 ? ((redisCpu1 - redisCpu0) / r.moves) * 1e6 : 0,
+    cpuPerMoveUs: (m.cpu.rise / r.moves) * 1e6,
+    redisCpuPerMoveUs: processes > 1 ? (m.redisCpu.rise / r.moves) * 1e6 : 0,
     redisCommandsPerMove: commands / r.moves,
     redisCommandsPerJoin: joins > 0 ? Math.max(0, commands - background) / joins : NaN,
     redisIdleCommandsPerSec: processes > 1 ? idleRate : 0,

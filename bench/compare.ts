@@ -19,7 +19,7 @@ import { runLineLoad } from './line-load.js';
 import { startEchoProgram, startFloorProgram, startGameServer, startGatewayProgram } from './programs.js';
 import type { MoveCost } from './move-cost.js';
 import type { Service } from './procs.js';
-import { sleep } from './util.js';
+import { Reading, markAll, sleep } from './util.js';
 
 /**
  * Bots flat out; bots that think; players seated who never move; the lobby alone,
@@ -211,9 +211,9 @@ async function measureFloor(scenario: Scenario, opts: CompareOptions): Promise<S
 
 /** The bots of a scenario against a program that listens (the game server, the floor): its CPU a move and the bots' view. */
 async function playUnderBots(server: Service, scenario: Scenario, baseline: number): Promise<Sample> {
-  let cpu0 = { user: 0, system: 0 };
-  let cpu1 = cpu0;
-  let rss = 0;
+  const user = new Reading(() => server.cpuSplit().user);
+  const system = new Reading(() => server.cpuSplit().system);
+  const rss = new Reading(() => server.rss());
   const r = await runBots({
     port: server.port,
     players: scenario.players,
@@ -221,26 +221,19 @@ async function playUnderBots(server: Service, scenario: Scenario, baseline: numb
     warmupMs: scenario.warmupMs,
     durationMs: scenario.durationMs,
     thinkMs: scenario.thinkMs ?? 0,
-    onMeasure(phase) {
-      if (phase === 'start') cpu0 = server.cpuSplit();
-      else {
-        cpu1 = server.cpuSplit();
-        rss = server.rss();
-      }
-    },
+    onMeasure: markAll(user, system, rss),
   });
-  const user = cpu1.user - cpu0.user;
-  const system = cpu1.system - cpu0.system;
+  const cpu = user.rise + system.rise;
   return {
     movesPerSec: r.movesPerSec,
-    cpuPerMoveUs: ((user + system) / r.moves) * 1e6,
-    systemPerMoveUs: (system / r.moves) * 1e6,
-    serverCpu: (user + system) / r.seconds,
+    cpuPerMoveUs: (cpu / r.moves) * 1e6,
+    systemPerMoveUs: (system.rise / r.moves) * 1e6,
+    serverCpu: cpu / r.seconds,
     botsCpu: r.clientCpu,
     p50: r.p50,
     p99: r.p99,
-    rss,
-    rssPerPlayer: (rss - baseline) / r.connected,
+    rss: rss.end,
+    rssPerPlayer: (rss.end - baseline) / r.connected,
     connected: r.connected,
   };
 }
@@ -267,16 +260,9 @@ async function measureGateway(root: string, scenario: Scenario, opts: CompareOpt
     const d = await runLineLoad({ transport: 'tcp', port: direct.port, ...load });
     const gateway = opts.track(await startGatewayProgram(echo.port, 1000, { root, cpu: opts.cpu }));
     services.push(gateway);
-    let cpu0 = 0;
-    let cpu1 = 0;
-    const g = await runLineLoad({
-      transport: 'ws-text',
-      port: gateway.port,
-      path: '/ws',
-      ...load,
-      onMeasure: (phase) => (phase === 'start' ? (cpu0 = gateway.cpu()) : (cpu1 = gateway.cpu())),
-    });
-    return { ...NONE, p50: g.p50, p99: g.p99, linesPerSec: g.linesPerSec, cpuPerLineUs: ((cpu1 - cpu0) / g.lines) * 1e6, directLinesPerSec: d.linesPerSec, connected: g.connected };
+    const cpu = new Reading(() => gateway.cpu());
+    const g = await runLineLoad({ transport: 'ws-text', port: gateway.port, path: '/ws', ...load, onMeasure: cpu.mark });
+    return { ...NONE, p50: g.p50, p99: g.p99, linesPerSec: g.linesPerSec, cpuPerLineUs: (cpu.rise / g.lines) * 1e6, directLinesPerSec: d.linesPerSec, connected: g.connected };
   } finally {
     for (const s of services) opts.untrack(s);
     await Promise.all(services.map((s) => s.stop()));

@@ -13,6 +13,7 @@ import { Histogram } from './histogram.js';
 import { runLineLoad } from './line-load.js';
 import { canPin, pinSelf, startService, type Service } from './procs.js';
 import { FAST_PATH_HEADING, spliceSection } from './report.js';
+import { Reading } from './util.js';
 
 const opts = flag.parseFlagsOrExit(
   process.argv.slice(2),
@@ -49,8 +50,7 @@ for (const clients of [1, 50, 500]) {
       for (let k = 0; k < targets.length; k++) {
         const i = (k + round) % targets.length;
         const t = targets[i];
-        let cpu0 = 0;
-        let cpu1 = 0;
+        const cpu = new Reading(() => t.service.cpu());
         const r = await runLineLoad({
           transport: 'ws-text',
           port: t.service.port,
@@ -60,12 +60,12 @@ for (const clients of [1, 50, 500]) {
           warmupMs: 300,
           durationMs: 1500,
           connectTimeoutMs: 30_000,
-          onMeasure: (phase) => (phase === 'start' ? (cpu0 = t.service.cpu()) : (cpu1 = t.service.cpu())),
+          onMeasure: cpu.mark,
         });
         acc[i].lines += r.lines;
         acc[i].seconds += r.seconds;
         acc[i].hist.merge(r.hist);
-        acc[i].cpu += cpu1 - cpu0;
+        acc[i].cpu += cpu.rise;
       }
     }
     const bare = acc[targets.length - 1];

@@ -10,6 +10,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { Histogram } from './histogram.js';
+import type { MeasurePhase } from './util.js';
 
 export type Transport = 'tcp' | 'ws-text' | 'ws-binary';
 
@@ -28,7 +29,7 @@ export interface LoadOptions {
   /** Give up connecting after this long; the run goes on with those connected. */
   readonly connectTimeoutMs?: number;
   /** Called when the measured interval starts and ends (e.g. to read a process's CPU time). */
-  readonly onMeasure?: (phase: 'start' | 'end') => void;
+  readonly onMeasure?: (phase: MeasurePhase) => void;
 }
 
 export interface LoadResult {

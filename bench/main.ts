@@ -35,7 +35,7 @@ import { FAST_PATH_HEADING, MOVE_COST_HEADING, botsSection, checkTargets, format
 import { FULL_ROOMS, QUICK_ROOMS, roomsPhase, type RoomsResult } from './rooms-phase.js';
 import { roomsSection } from './rooms-report.js';
 import type { LevelResults, MemoryResult, RelayName, RelayRow, Results, ServerRow } from './results.js';
-import { sleep } from './util.js';
+import { Reading, markAll, sleep } from './util.js';
 import { measureWebBundle } from './web-size.js';
 import { clusterPhase, type ClusterPlan } from './cluster.js';
 import * as flag from '../node/flags.js';
@@ -192,8 +192,7 @@ async function relayPhase(): Promise<RelayRow[]> {
         // Interleaved: each round runs every target, starting with a different one.
         for (let k = 0; k < targets.length; k++) {
           const t = targets[(k + round) % targets.length];
-          let cpu0 = 0;
-          let cpu1 = 0;
+          const cpu = new Reading(() => t.service.cpu());
           const r = await runLineLoad({
             transport: t.transport,
             port: t.service.port,
@@ -203,7 +202,7 @@ async function relayPhase(): Promise<RelayRow[]> {
             warmupMs: plan.warmupMs,
             durationMs: plan.durationMs,
             connectTimeoutMs: 30_000,
-            onMeasure: (phase) => (phase === 'start' ? (cpu0 = t.service.cpu()) : (cpu1 = t.service.cpu())),
+            onMeasure: cpu.mark,
           });
           const key = `${t.name}/${clients}/${window}`;
           const a = acc.get(key) ?? { lines: 0, seconds: 0, hist: new Histogram(), connected: clients, dropped: 0, cpu: 0, clientCpu: 0, wall: 0 };
@@ -212,11 +211,11 @@ async function relayPhase(): Promise<RelayRow[]> {
           a.hist.merge(r.hist);
           a.connected = Math.min(a.connected, r.connected);
           a.dropped += r.dropped;
-          a.cpu += cpu1 - cpu0;
+          a.cpu += cpu.rise;
           a.clientCpu += r.clientCpu * r.seconds;
           a.wall += r.seconds;
           acc.set(key, a);
-          say(`  ${t.name.padEnd(10)} C=${String(clients).padEnd(4)} window ${String(window).padEnd(2)} round ${round + 1}: ${Math.round(r.linesPerSec)} lines/s, p99 ${r.p99.toFixed(2)} ms, CPU: relay ${Math.round(((cpu1 - cpu0) / r.seconds) * 100)} %, load generator ${Math.round(r.clientCpu * 100)} %`);
+          say(`  ${t.name.padEnd(10)} C=${String(clients).padEnd(4)} window ${String(window).padEnd(2)} round ${round + 1}: ${Math.round(r.linesPerSec)} lines/s, p99 ${r.p99.toFixed(2)} ms, CPU: relay ${Math.round((cpu.rise / r.seconds) * 100)} %, load generator ${Math.round(r.clientCpu * 100)} %`);
         }
       }
     }
@@ -300,9 +299,8 @@ async function serverPhase(): Promise<ServerRow[]> {
   for (const players of plan.players) {
     const server = track(await startGameServer(players, here));
     for (const thinkMs of [0, ...plan.thinkMs]) {
-      let cpu0 = 0;
-      let cpu1 = 0;
-      let rss = 0;
+      const cpu = new Reading(() => server.cpu());
+      const rss = new Reading(() => server.rss());
       const r = await runBots({
         port: server.port,
         players,
@@ -310,13 +308,7 @@ async function serverPhase(): Promise<ServerRow[]> {
         warmupMs: plan.botWarmupMs,
         durationMs: plan.botDurationMs,
         thinkMs,
-        onMeasure(phase) {
-          if (phase === 'start') cpu0 = server.cpu();
-          else {
-            cpu1 = server.cpu();
-            rss = server.rss();
-          }
-        },
+        onMeasure: markAll(cpu, rss),
       });
       const mode = thinkMs === 0 ? 'flat out' : 'paced';
       rows.push({
@@ -329,12 +321,12 @@ async function serverPhase(): Promise<ServerRow[]> {
         p50: r.p50,
         p99: r.p99,
         max: r.max,
-        rss,
-        cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
-        serverCpu: (cpu1 - cpu0) / r.seconds,
+        rss: rss.end,
+        cpuPerMoveUs: (cpu.rise / r.moves) * 1e6,
+        serverCpu: cpu.rise / r.seconds,
         botsCpu: r.clientCpu,
       });
-      say(`  ${players} players ${mode}${thinkMs ? ` (think ${thinkMs} ms)` : ''}: ${Math.round(r.movesPerSec)} moves/s, p99 ${r.p99.toFixed(2)} ms, RSS ${(rss / 2 ** 20).toFixed(0)} MiB`);
+      say(`  ${players} players ${mode}${thinkMs ? ` (think ${thinkMs} ms)` : ''}: ${Math.round(r.movesPerSec)} moves/s, p99 ${r.p99.toFixed(2)} ms, RSS ${(rss.end / 2 ** 20).toFixed(0)} MiB`);
       await sleep(300);
     }
     await stop(server);

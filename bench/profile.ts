@@ -13,6 +13,7 @@ import { runBots } from './bots.js';
 import { formatSummary, summarize, type CpuProfile, type Window } from './cpu-profile.js';
 import { runLineLoad } from './line-load.js';
 import type { Service } from './procs.js';
+import { Reading, markAll } from './util.js';
 import { startEchoProgram, startGameServer, startGatewayProgram } from './programs.js';
 
 export interface ProfileOptions {
@@ -43,21 +44,19 @@ const now = () => Number(process.hrtime.bigint() / 1000n);
 export async function profileServer(opts: ProfileOptions): Promise<ProfileRun> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'word-guess-profile-'));
   const server = opts.track(await startGameServer(1000, { root: opts.root, cpu: opts.cpu, nodeArgs: profFlags(dir, opts) }));
-  let from = 0;
-  let to = 0;
-  let cpu0 = 0;
-  let cpu1 = 0;
+  const clock = new Reading(now);
+  const cpu = new Reading(() => server.cpu());
   const r = await runBots({
     port: server.port,
     players: 1000,
     tableSize: 4,
     warmupMs: 1000,
     durationMs: opts.durationMs,
-    onMeasure: (phase) => (phase === 'start' ? ((from = now()), (cpu0 = server.cpu())) : ((to = now()), (cpu1 = server.cpu()))),
+    onMeasure: markAll(clock, cpu),
   });
   await stop(server, opts);
-  const load = `${Math.round(r.movesPerSec)} moves/s, ${(((cpu1 - cpu0) / r.moves) * 1e6).toFixed(0)} µs of server CPU a move (with the profiler on), p99 ${r.p99.toFixed(2)} ms`;
-  return read(dir, opts.root, { from, to }, load);
+  const load = `${Math.round(r.movesPerSec)} moves/s, ${((cpu.rise / r.moves) * 1e6).toFixed(0)} µs of server CPU a move (with the profiler on), p99 ${r.p99.toFixed(2)} ms`;
+  return read(dir, opts.root, { from: clock.start, to: clock.end }, load);
 }
 
 /** The gateway relaying C = 50 closed loops to the echo server. */
@@ -66,10 +65,8 @@ export async function profileGateway(opts: ProfileOptions): Promise<ProfileRun> 
   const echo = opts.track(await startEchoProgram({ root: opts.root, cpu: opts.helperCpu }));
   try {
     const gateway = opts.track(await startGatewayProgram(echo.port, 1000, { root: opts.root, cpu: opts.cpu, nodeArgs: profFlags(dir, opts) }));
-    let from = 0;
-    let to = 0;
-    let cpu0 = 0;
-    let cpu1 = 0;
+    const clock = new Reading(now);
+    const cpu = new Reading(() => gateway.cpu());
     const r = await runLineLoad({
       transport: 'ws-text',
       port: gateway.port,
@@ -78,11 +75,11 @@ export async function profileGateway(opts: ProfileOptions): Promise<ProfileRun> 
       window: 1,
       warmupMs: 500,
       durationMs: opts.durationMs,
-      onMeasure: (phase) => (phase === 'start' ? ((from = now()), (cpu0 = gateway.cpu())) : ((to = now()), (cpu1 = gateway.cpu()))),
+      onMeasure: markAll(clock, cpu),
     });
     await stop(gateway, opts);
-    const load = `${Math.round(r.linesPerSec)} lines/s, ${(((cpu1 - cpu0) / r.lines) * 1e6).toFixed(1)} µs of gateway CPU a line (with the profiler on), p99 ${r.p99.toFixed(2)} ms`;
-    return read(dir, opts.root, { from, to }, load);
+    const load = `${Math.round(r.linesPerSec)} lines/s, ${((cpu.rise / r.lines) * 1e6).toFixed(1)} µs of gateway CPU a line (with the profiler on), p99 ${r.p99.toFixed(2)} ms`;
+    return read(dir, opts.root, { from: clock.start, to: clock.end }, load);
   } finally {
     await stop(echo, opts);
   }

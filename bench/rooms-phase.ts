@@ -9,7 +9,7 @@ import type { Service } from './procs.js';
 import { forgetHeap, probeArgs, readHeap, type HeapReading } from './heap.js';
 import { openRoomsLoop, roomPool, runRoomGames, type HeldKind, type OpenLoopResult } from './rooms.js';
 import { runBots } from './bots.js';
-import { sleep } from './util.js';
+import { Reading, markAll, sleep } from './util.js';
 import { kib, mib, num } from './format.js';
 
 export interface RoomsPlan {
@@ -208,19 +208,18 @@ async function openRate(ctx: RoomsContext): Promise<RoomsOpenResult> {
   const rooms = plan.openWarmup + plan.openMax + plan.openClients;
   const server = await ctx.start('game server (rooms opened)', [...TSX, ...serverArgs(plan.openClients * 2 + 1000, rooms + 1000)]);
   try {
-    let cpu0 = 0;
-    let cpu1 = 0;
+    const cpu = new Reading(() => server.cpu());
     const r = await openRoomsLoop({
       port: server.port,
       clients: plan.openClients,
       warmupRooms: plan.openWarmup,
       maxRooms: plan.openMax,
       durationMs: plan.openMs,
-      onMeasure: (phase) => (phase === 'start' ? (cpu0 = server.cpu()) : (cpu1 = server.cpu())),
+      onMeasure: cpu.mark,
     });
     ctx.say(`  ${plan.openClients} clients: ${num(r.roomsPerSec)} rooms opened/s (${num(r.rooms)} in ${r.seconds.toFixed(1)} s), connect → seated p99 ${r.p99.toFixed(2)} ms`);
     if (r.failed > 0) ctx.note(`rooms: ${r.failed} rooms did not open or seat their creator in time while measured.`);
-    return { ...r, clients: plan.openClients, serverCpu: (cpu1 - cpu0) / r.seconds, cpuPerRoomUs: ((cpu1 - cpu0) / r.rooms) * 1e6 };
+    return { ...r, clients: plan.openClients, serverCpu: cpu.rise / r.seconds, cpuPerRoomUs: (cpu.rise / r.rooms) * 1e6 };
   } finally {
     await ctx.stop(server);
   }
@@ -239,14 +238,8 @@ async function gamesRound(ctx: RoomsContext, round: number): Promise<RoomsGamesR
     for (const kind of KINDS) servers.push(await ctx.start(`game server (${kind})`, [...TSX, ...args]));
     const ready = together(KINDS.length);
     const measures = servers.map((server) => {
-      const m = { cpu0: 0, cpu1: 0, rss: 0 };
-      const onMeasure = (phase: 'start' | 'end') => {
-        if (phase === 'start') m.cpu0 = server.cpu();
-        else {
-          m.cpu1 = server.cpu();
-          m.rss = server.rss();
-        }
-      };
+      const m = { cpu: new Reading(() => server.cpu()), rss: new Reading(() => server.rss()) };
+      const onMeasure = markAll(m.cpu, m.rss);
       return { m, common: { port: server.port, warmupMs: plan.warmupMs, durationMs: plan.durationMs, thinkMs: plan.thinkMs, onMeasure, ready } };
     });
     const [rooms, tables] = await Promise.all([
@@ -257,7 +250,7 @@ async function gamesRound(ctx: RoomsContext, round: number): Promise<RoomsGamesR
       { kind: KINDS[0], r: rooms, connected: rooms.full * plan.seats },
       { kind: KINDS[1], r: tables, connected: tables.connected },
     ].map(({ kind, r, connected }, k): RoomsGamesRound => {
-      const { cpu0, cpu1, rss } = measures[k].m;
+      const { cpu, rss } = measures[k].m;
       return {
         kind,
         round,
@@ -268,10 +261,10 @@ async function gamesRound(ctx: RoomsContext, round: number): Promise<RoomsGamesR
         p50: r.p50,
         p99: r.p99,
         max: r.max,
-        serverCpu: (cpu1 - cpu0) / r.seconds,
-        cpuPerMoveUs: ((cpu1 - cpu0) / r.moves) * 1e6,
+        serverCpu: cpu.rise / r.seconds,
+        cpuPerMoveUs: (cpu.rise / r.moves) * 1e6,
         clientCpu: r.clientCpu,
-        rss,
+        rss: rss.end,
       };
     });
     for (const row of rows) {

@@ -11,7 +11,7 @@ import { readLines } from '../node/lines.js';
 import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { parseAs } from '../protocol/catalog.js';
 import { Histogram } from './histogram.js';
-import { sleep } from './util.js';
+import { sleep, type MeasurePhase } from './util.js';
 
 const TURN = '/turn';
 const STARTED = 'The game has started!';
@@ -200,7 +200,7 @@ export interface OpenLoopOptions {
   readonly durationMs: number;
   readonly timeoutMs?: number;
   /** Called when the measured interval starts and ends (e.g. to read the server's CPU time). */
-  readonly onMeasure?: (phase: 'start' | 'end') => void;
+  readonly onMeasure?: (phase: MeasurePhase) => void;
 }
 
 export interface OpenLoopResult {
@@ -313,7 +313,7 @@ export interface RoomGamesOptions {
   readonly maxGames?: number;
   readonly setupTimeoutMs?: number;
   /** Called when the measured interval starts and ends. */
-  readonly onMeasure?: (phase: 'start' | 'end') => void;
+  readonly onMeasure?: (phase: MeasurePhase) => void;
   /** Awaited once every room is set up, before the warm-up (e.g. to start with another load generator). */
   readonly ready?: () => Promise<void>;
 }
