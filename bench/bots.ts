@@ -12,22 +12,18 @@ import net from 'node:net';
 import { readLines } from '../node/lines.js';
 import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { Histogram } from './histogram.js';
-import type { MeasurePhase } from './util.js';
+import type { MeasuredLoad } from './util.js';
 
-export interface BotOptions {
+export interface BotOptions extends MeasuredLoad {
   readonly port: number;
   /** Several servers (the processes of a cluster): bots connect to each in turn. Default: just `port`. */
   readonly ports?: readonly number[];
   readonly players: number;
   /** Players per table, as the server was started with. */
   readonly tableSize: number;
-  readonly warmupMs: number;
-  readonly durationMs: number;
   /** Mean think time before each move, in ms: 0 moves as fast as possible. */
   readonly thinkMs?: number;
   readonly connectTimeoutMs?: number;
-  /** Called when the measured interval starts and ends (e.g. to read the server's CPU time). */
-  readonly onMeasure?: (phase: MeasurePhase) => void;
   /** Awaited once every bot has connected, before the warm-up (e.g. to start with another load generator). */
   readonly ready?: () => Promise<void>;
 }

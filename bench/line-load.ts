@@ -10,11 +10,11 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { Histogram } from './histogram.js';
-import type { MeasurePhase } from './util.js';
+import type { MeasuredLoad } from './util.js';
 
 export type Transport = 'tcp' | 'ws-text' | 'ws-binary';
 
-export interface LoadOptions {
+export interface LoadOptions extends MeasuredLoad {
   readonly transport: Transport;
   readonly port: number;
   /** WebSocket path, e.g. `/ws`. */
@@ -24,12 +24,8 @@ export interface LoadOptions {
   readonly clients: number;
   /** Lines in flight per client: 1 is a strict closed loop. */
   readonly window: number;
-  readonly warmupMs: number;
-  readonly durationMs: number;
   /** Give up connecting after this long; the run goes on with those connected. */
   readonly connectTimeoutMs?: number;
-  /** Called when the measured interval starts and ends (e.g. to read a process's CPU time). */
-  readonly onMeasure?: (phase: MeasurePhase) => void;
 }
 
 export interface LoadResult {

@@ -11,7 +11,7 @@ import { readLines } from '../node/lines.js';
 import { MAX_SERVER_LINE_BYTES } from '../protocol/framing.js';
 import { parseAs } from '../protocol/catalog.js';
 import { Histogram } from './histogram.js';
-import { sleep, type MeasurePhase } from './util.js';
+import { sleep, type MeasuredLoad, type MeasurePhase } from './util.js';
 
 const TURN = '/turn';
 const STARTED = 'The game has started!';
@@ -298,7 +298,7 @@ export async function openRoomsLoop(opts: OpenLoopOptions): Promise<OpenLoopResu
   };
 }
 
-export interface RoomGamesOptions {
+export interface RoomGamesOptions extends MeasuredLoad {
   readonly port: number;
   readonly rooms: number;
   /** Players in each room: the room's seats, all taken, so its games start at once. */
@@ -307,13 +307,9 @@ export interface RoomGamesOptions {
   readonly thinkMs: number;
   /** The rooms' `pause=` between games, in seconds. */
   readonly pauseSeconds: number;
-  readonly warmupMs: number;
-  readonly durationMs: number;
   /** Ends the measurement early once this many games are over (a bound for tests). */
   readonly maxGames?: number;
   readonly setupTimeoutMs?: number;
-  /** Called when the measured interval starts and ends. */
-  readonly onMeasure?: (phase: MeasurePhase) => void;
   /** Awaited once every room is set up, before the warm-up (e.g. to start with another load generator). */
   readonly ready?: () => Promise<void>;
 }

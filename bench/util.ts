@@ -5,6 +5,15 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** When a load's measured interval starts and ends. */
 export type MeasurePhase = 'start' | 'end';
 
+/** What every load generator is told about its measured interval. */
+export interface MeasuredLoad {
+  /** How long it runs before it measures. */
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  /** Called when the measured interval starts and ends (e.g. to read a program's CPU time). */
+  readonly onMeasure?: (phase: MeasurePhase) => void;
+}
+
 /**
  * A counter (a program's CPU time, its RSS, a clock) read when the measured interval
  * starts and when it ends: pass `mark` as a load's `onMeasure`, then read `rise`.
